@@ -1,0 +1,1 @@
+"""The case file's data, validator and site renderer."""

@@ -1,0 +1,12 @@
+"""Anchors the renderer writes itself; data ids must not collide with them."""
+
+# Section anchors on the pages (see render/*.py); identical in both languages.
+SECTION_ANCHORS = {
+    "carta", "encabezado", "cuerpo", "notas", "firmas", "firmantes", "compromisos", "plan",
+    "hallazgos", "peticiones", "cronologia", "fuentes", "resumen", "cifras", "acerca", "citar",
+    "contribuir", "antes", "despues", "traduccion",
+}
+# Ids that MkDocs, Material or Python-Markdown put on every page.
+THEME_ANCHORS = {"__search", "__drawer", "__toc", "__consent", "__palette_0", "__palette_1", "__config", "__skip"}
+
+RESERVED_ANCHORS = SECTION_ANCHORS | THEME_ANCHORS

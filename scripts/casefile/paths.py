@@ -1,0 +1,19 @@
+"""Where things live in the repository; every module asks here instead of guessing."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+SCHEMAS = DATA / "schema"
+DOCS = ROOT / "docs"
+SITE = ROOT / "site"
+BUILD = ROOT / "build"
+MKDOCS_YML = ROOT / "mkdocs.yml"
+LETTER_TXT = DATA / "carta-nosc-2023-01-16.txt"
+
+
+def display(path: Path) -> str:
+    """A path as people see it in messages: relative to the repository when inside it."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)

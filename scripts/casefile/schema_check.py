@@ -1,0 +1,186 @@
+"""Check a data file against its JSON Schema and say what is wrong in a contributor's words."""
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .paths import SCHEMAS
+from .yaml_source import Source
+
+FORMATS = FormatChecker(formats=())
+
+
+@FORMATS.checks("partial-date", raises=ValueError)
+def _partial_date(value) -> bool:
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
+        return True  # the pattern reports the shape; this checks that the date exists
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    datetime.date(*parts[:3])
+    return True
+
+
+@FORMATS.checks("https-url", raises=ValueError)
+def _https_url(value) -> bool:
+    if not isinstance(value, str) or not value.startswith("https://"):
+        return True  # the pattern reports it
+    parts = urlsplit(value)
+    host = parts.hostname or ""
+    if "." not in host or host.startswith(".") or host.endswith(".") or any(c in value for c in "<>\"{}|\\^`"):
+        raise ValueError("not a well-formed address")
+    return True
+
+
+@lru_cache(maxsize=None)
+def _registry() -> Registry:
+    registry = Registry()
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        registry = registry.with_resource(path.name, Resource.from_contents(json.loads(path.read_text("utf-8")), DRAFT202012))
+    return registry
+
+
+@lru_cache(maxsize=None)
+def validator(schema_name: str) -> Draft202012Validator:
+    schema = _registry().contents(schema_name)
+    return Draft202012Validator(schema, registry=_registry(), format_checker=FORMATS)
+
+
+def schema_name_for(file_stem: str) -> str:
+    return f"{file_stem}.schema.json"
+
+
+def check(source: Source, schema_name: str) -> list:
+    problems = []
+    for error in validator(schema_name).iter_errors(source.data):
+        problems.extend(_explain(error, source))
+    return problems
+
+
+def _describe(value, source: Source, path) -> str:
+    raw = source.raw.get(tuple(path))
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        shown = raw if raw is not None else value
+        return f"the number {value}" + (f" (written {shown})" if str(shown) != str(value) else "")
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+_TYPE_WORDS = {"string": "text", "object": "a mapping of fields", "array": "a list", "integer": "a whole number", "boolean": "true or false"}
+
+
+def _explain(error, source: Source):
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+    value = error.instance
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if not (isinstance(value, dict) and name in value)]
+        for name in missing:
+            if schema.get("x-kind") == "translation":
+                language = {"es": "Spanish", "en": "English"}.get(name, name)
+                yield source.problem(path, f"the {language} text ({name}) is missing",
+                                     f"add `{name}:` with the {language} {'original' if name == 'es' else 'translation'}")
+            else:
+                about = (schema.get("properties", {}).get(name) or {}).get("description", "")
+                yield source.problem(path, f"required field '{name}' is missing",
+                                     f"add `{name}:`" + (f" ({_first_sentence(about)})" if about else ""))
+        return
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for name in sorted(set(value) - set(allowed)):
+            close = difflib.get_close_matches(name, allowed, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
+            yield source.problem(path + (name,), f"unknown field '{name}'", f"remove it or fix its name; {hint}", key=True)
+        return
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        want = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        described = _describe(value, source, path)
+        if value is None:
+            yield source.problem(path, f"is empty, but must be {want}", "write the value, or remove the field if it is optional")
+        elif "string" in expected and (isinstance(value, (int, float, bool))):
+            raw = source.raw.get(path, str(value))
+            yield source.problem(path, f"must be text, but YAML reads it as {described}", f"put it in quotes: \"{raw}\"")
+        else:
+            yield source.problem(path, f"must be {want}, not {described}", _type_fix(expected))
+        return
+    if kind == "minLength" or (kind == "pattern" and error.validator_value == "\\S"):
+        yield source.problem(path, "is empty", "write the text, or remove the field if it is optional")
+        return
+    if kind == "pattern":
+        hint = schema.get("x-hint") or f"it must match {error.validator_value}"
+        yield source.problem(path, f"'{value}' is not in the expected form", hint)
+        return
+    if kind == "format":
+        if error.validator_value == "partial-date":
+            yield source.problem(path, f"'{value}' is not a real date", "check the day and month; write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"")
+        else:
+            yield source.problem(path, f"'{value}' is not a well-formed https address", "copy the full address from the publisher's page")
+        return
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        close = difflib.get_close_matches(str(value), [str(v) for v in error.validator_value], n=1)
+        yield source.problem(path, f"{_describe(value, source, path)} is not allowed here", f"use one of: {options}" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        return
+    if kind == "anyOf" and schema.get("x-kind") == "provenance":
+        yield source.problem(path, "has no provenance", "add `letter:` with paragraph ids (e.g. [p9]) and/or `sources:` with source ids from data/sources.yaml")
+        return
+    if kind == "oneOf" and schema.get("x-kind") == "url-or-file":
+        has = [k for k in ("url", "file") if isinstance(value, dict) and k in value]
+        if has:
+            yield source.problem(path, "has both `url` and `file`", "keep `url`; `file` is only for the letter, kept in this repository")
+        else:
+            yield source.problem(path, "has neither `url` nor `file`", "add `url:` with the publisher's https:// address")
+        return
+    if kind == "dependentRequired":
+        for field, needs in error.validator_value.items():
+            if isinstance(value, dict) and field in value:
+                for name in needs:
+                    if name not in value:
+                        yield source.problem(path + (field,), f"'{field}' needs '{name}'", f"add `{name}:` citing where the {field} comes from")
+        return
+    if kind == "minItems":
+        yield source.problem(path, "is an empty list", "add at least one entry, or remove the field if it is optional")
+        return
+    if kind == "uniqueItems":
+        yield source.problem(path, "lists the same entry twice", "remove the repeated entry")
+        return
+    if kind == "minimum":
+        yield source.problem(path, f"{value} is too small", f"use a number of at least {error.validator_value}")
+        return
+    if kind == "maxLength":
+        yield source.problem(path, "is too long", f"use at most {error.validator_value} characters")
+        return
+    yield source.problem(path, error.message, "see the field's description in data/schema/")
+
+
+def _type_fix(expected) -> str:
+    if "object" in expected:
+        return "write it as indented `field: value` lines"
+    if "array" in expected:
+        return "write it as a list: `[a, b]` or lines starting with `- `"
+    if "integer" in expected:
+        return "write a whole number without quotes"
+    if "boolean" in expected:
+        return "write true or false without quotes"
+    return "write it as text"
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".")

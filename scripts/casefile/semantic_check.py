@@ -1,0 +1,227 @@
+"""Checks that cross records and files: unique ids, references that resolve, dates in order.
+
+They run even when a file failed its schema, so every value is looked at defensively.
+"""
+from __future__ import annotations
+
+from .anchors import RESERVED_ANCHORS
+from .problems import WARNING
+from .text import normalise_space
+
+
+def walk(value, path=()):
+    """Yield (path, mapping) for every mapping inside `value`, outermost first."""
+    if isinstance(value, dict):
+        yield path, value
+        for key, child in value.items():
+            yield from walk(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from walk(child, path + (index,))
+
+
+def _strings(value):
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _records(source, key):
+    data = source.data if source and isinstance(source.data, dict) else {}
+    items = data.get(key)
+    return [(i, r) for i, r in enumerate(items) if isinstance(r, dict)] if isinstance(items, list) else []
+
+
+def check(sources: dict) -> list:
+    """`sources` maps a file stem (letter, sources, …) to its parsed Source (or None)."""
+    problems = []
+    problems += _unique_ids(sources)
+    letter_ids = _letter_ids(sources.get("letter"))
+    source_ids = {r.get("id") for _, r in _records(sources.get("sources"), "sources")}
+    cited = set()
+    for stem, source in sources.items():
+        if source is None:
+            continue
+        for path, record in walk(source.data):
+            for key, refs in (("letter", record.get("letter")), ("sources", record.get("sources"))):
+                for index, ref in enumerate(_strings(refs)):
+                    where = path + (key, index)
+                    if key == "letter" and letter_ids is not None and ref not in letter_ids:
+                        problems.append(source.problem(where, f"refers to '{ref}', which is not a paragraph or footnote of the letter",
+                                                       f"use one of {_range(letter_ids)}"))
+                    if key == "sources":
+                        cited.add(ref)
+                        if source_ids and ref not in source_ids:
+                            problems.append(source.problem(where, f"refers to source '{ref}', which is not in data/sources.yaml",
+                                                           "add the source to data/sources.yaml or fix the id"))
+            titles = record.get("title_sources")
+            if isinstance(titles, dict):
+                for lang, refs in titles.items():
+                    for index, ref in enumerate(_strings(refs)):
+                        cited.add(ref)
+                        if source_ids and ref not in source_ids:
+                            problems.append(source.problem(path + ("title_sources", lang, index), f"refers to source '{ref}', which is not in data/sources.yaml",
+                                                           "add the source to data/sources.yaml or fix the id"))
+    problems += _letter(sources.get("letter"), source_ids)
+    if sources.get("letter") and isinstance(sources["letter"].data, dict):
+        cited.add(sources["letter"].data.get("source"))
+    problems += _commitments(sources.get("commitments"))
+    problems += _timeline(sources.get("timeline"), sources.get("letter"))
+    problems += _quotes(sources.get("requests"), sources.get("letter"))
+    src = sources.get("sources")
+    for index, record in _records(src, "sources"):
+        if isinstance(record.get("id"), str) and record["id"] not in cited:
+            problems.append(src.problem(("sources", index, "id"), f"source '{record['id']}' is not cited by any record",
+                                        "cite it where it supports a fact, or remove it", severity=WARNING))
+    return problems
+
+
+def _range(ids) -> str:
+    paragraphs = sorted((i for i in ids if i.startswith("p")), key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
+    notes = sorted((i for i in ids if i.startswith("fn")), key=lambda i: int(i[2:]) if i[2:].isdigit() else 0)
+    parts = []
+    for group in (paragraphs, notes):
+        if group:
+            parts.append(f"{group[0]}…{group[-1]}" if len(group) > 1 else group[0])
+    return " and ".join(parts) or "the ids of data/letter.yaml"
+
+
+def _letter_ids(letter):
+    if letter is None or not isinstance(letter.data, dict):
+        return None
+    ids = {r.get("id") for _, r in _records(letter, "paragraphs")} | {r.get("id") for _, r in _records(letter, "footnotes")}
+    return {i for i in ids if isinstance(i, str)}
+
+
+def _unique_ids(sources: dict) -> list:
+    problems, seen = [], {}
+    for stem, source in sources.items():
+        if source is None:
+            continue
+        for path, record in walk(source.data):
+            value = record.get("id")
+            if not isinstance(value, str):
+                continue
+            where = path + ("id",)
+            if value in seen:
+                other, other_path = seen[value]
+                line, _ = other.mark(other_path)
+                problems.append(source.problem(where, f"id '{value}' is already used at {other.name}:{line}",
+                                               "ids must be unique across data/ because they are URL anchors; choose another"))
+            elif value in RESERVED_ANCHORS:
+                problems.append(source.problem(where, f"id '{value}' is reserved for a section of the site",
+                                               "choose another id"))
+            else:
+                seen[value] = (source, where)
+    return problems
+
+
+def _letter(letter, source_ids) -> list:
+    if letter is None or not isinstance(letter.data, dict):
+        return []
+    problems = []
+    ref = letter.data.get("source")
+    if isinstance(ref, str) and source_ids and ref not in source_ids:
+        problems.append(letter.problem(("source",), f"refers to source '{ref}', which is not in data/sources.yaml",
+                                       "register the letter in data/sources.yaml with kind: letter"))
+    texts = {}
+    for index, paragraph in _records(letter, "paragraphs"):
+        number = paragraph.get("number")
+        if isinstance(number, int) and number != index + 1:
+            problems.append(letter.problem(("paragraphs", index, "number"), f"is {number}, but this is paragraph {index + 1}",
+                                           "keep the paragraphs in the letter's order, numbered from 1"))
+        if isinstance(number, int) and isinstance(paragraph.get("id"), str) and paragraph["id"] != f"p{number}":
+            problems.append(letter.problem(("paragraphs", index, "id"), f"'{paragraph['id']}' does not match number {number}",
+                                           f"use id p{number}"))
+        texts[paragraph.get("id")] = paragraph
+    for index, note in _records(letter, "footnotes"):
+        number, mark, target = note.get("number"), note.get("mark"), note.get("paragraph")
+        if isinstance(number, int) and isinstance(note.get("id"), str) and note["id"] != f"fn{number}":
+            problems.append(letter.problem(("footnotes", index, "id"), f"'{note['id']}' does not match number {number}",
+                                           f"use id fn{number}"))
+        if isinstance(target, str) and target not in texts:
+            problems.append(letter.problem(("footnotes", index, "paragraph"), f"paragraph '{target}' does not exist",
+                                           "name the id of the paragraph that calls the footnote"))
+        elif isinstance(target, str) and isinstance(mark, str):
+            for lang in ("es", "en"):
+                text = texts[target].get(lang)
+                if isinstance(text, str) and mark not in text:
+                    problems.append(letter.problem(("footnotes", index, "mark"), f"mark {mark} does not appear in the {lang} text of {target}",
+                                                   f"put {mark} where the letter calls the footnote in {target}.{lang}"))
+    return problems
+
+
+def _commitments(commitments) -> list:
+    problems = []
+    at_stake = []
+    for index, item in _records(commitments, "commitments"):
+        if item.get("at_stake") is True:
+            at_stake.append(index)
+        number = item.get("number")
+        if isinstance(number, int) and number != index + 1:
+            problems.append(commitments.problem(("commitments", index, "number"), f"is {number}, but this is commitment {index + 1}",
+                                                "keep the commitments in the plan's order, numbered from 1"))
+        own = item.get("own_translation") if isinstance(item.get("own_translation"), list) else []
+        titles = item.get("title_sources")
+        if isinstance(titles, dict):
+            for lang in ("es", "en"):
+                if isinstance(titles.get(lang), list) and not titles[lang] and lang not in own:
+                    problems.append(commitments.problem(("commitments", index, "title_sources", lang), "no source for this title",
+                                                        f"add the id of the source of the {lang} title, or list {lang} in own_translation if you translated it"))
+    if len(at_stake) > 1:
+        for index in at_stake[1:]:
+            problems.append(commitments.problem(("commitments", index, "at_stake"), "more than one commitment is marked at_stake",
+                                                "mark only the commitment the letter is about"))
+    return problems
+
+
+def _date_key(value):
+    parts = value.split("-")
+    return tuple(int(p) for p in parts)
+
+
+def _timeline(timeline, letter) -> list:
+    problems = []
+    letter_date = letter.data.get("date") if letter and isinstance(letter.data, dict) else None
+    letter_key = _date_key(letter_date) if isinstance(letter_date, str) and _is_date(letter_date) else None
+    previous = None
+    for index, event in _records(timeline, "events"):
+        date, relation = event.get("date"), event.get("relation")
+        if not (isinstance(date, str) and _is_date(date)):
+            continue
+        key = _date_key(date)
+        if previous is not None and key < previous[:len(key)]:
+            problems.append(timeline.problem(("events", index, "date"), f"{date} comes before the date of the event above it",
+                                             "keep events sorted by date: move this event up"))
+        previous = key
+        if letter_key is None or relation not in ("before", "letter", "after"):
+            continue
+        common = min(len(key), len(letter_key))
+        if key[:common] != letter_key[:common]:
+            expected = "before" if key[:common] < letter_key[:common] else "after"
+        else:
+            expected = "letter" if len(key) == len(letter_key) else None  # "2023-01" may fall on either side
+        if expected is not None and relation != expected:
+            said = "the letter's date" if expected == "letter" else f"{expected} the letter's date ({letter_date})"
+            problems.append(timeline.problem(("events", index, "relation"), f"is '{relation}', but {date} is {said}",
+                                             f"use relation: {expected}"))
+    return problems
+
+
+def _is_date(value: str) -> bool:
+    try:
+        return all(p.isdigit() for p in value.split("-")) and 1 <= len(value.split("-")) <= 3
+    except AttributeError:
+        return False
+
+
+def _quotes(requests, letter) -> list:
+    if requests is None or letter is None or not isinstance(letter.data, dict):
+        return []
+    body = normalise_space(" ".join(p.get("es", "") for _, p in _records(letter, "paragraphs") if isinstance(p.get("es"), str)))
+    problems = []
+    for index, item in _records(requests, "requests"):
+        quote = item.get("quote")
+        text = quote.get("es") if isinstance(quote, dict) else None
+        if isinstance(text, str) and text.strip() and normalise_space(text) not in body:
+            problems.append(requests.problem(("requests", index, "quote", "es"), "is not a verbatim quotation of the letter",
+                                             "copy the words exactly from data/letter.yaml, accents and punctuation included"))
+    return problems

@@ -1,0 +1,218 @@
+"""Read one YAML data file strictly, remembering where every key and value stands.
+
+PyYAML implements YAML 1.1: it silently keeps the last of two duplicate keys, turns an unquoted
+`no` into False and `2023-01-16` into a date, and expands aliases without limit. Contributors must
+hear about each of those instead, so we compose the node graph ourselves and build plain Python
+values from it, recording line and column of every node for the messages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .paths import display
+from .problems import Problem, format_path
+
+MAX_BYTES = 2_000_000  # a data file is text written by people; anything larger is a mistake
+MAX_DEPTH = 40
+
+_PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+_TRUE_FALSE = {"true": True, "false": False}
+_YAML11_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "text that contains ': ' must be put in quotes, or the indentation of this line is off"),
+    ("could not find expected ':'", "every key needs a colon after it; check this line and the one above for indentation"),
+    ("expected <block end>", "this line is indented differently from its siblings; align it with the entries above"),
+    ("found undefined alias", "anchors and aliases are not allowed; write the value out"),
+    ("found unexpected end of stream", "a quote or bracket is not closed; close it"),
+    ("found unknown escape character", "inside double quotes a backslash starts an escape; use single quotes or write \\\\"),
+    ("expected a single document", "a data file holds one document; remove the extra '---' line"),
+)
+
+
+@dataclass
+class Source:
+    """A parsed data file: its values and where each of them stands in the text."""
+    path: Path
+    data: object
+    value_marks: dict = field(default_factory=dict)  # path tuple -> (line, col)
+    key_marks: dict = field(default_factory=dict)  # path tuple -> (line, col) of the key
+    raw: dict = field(default_factory=dict)  # path tuple -> source text of an unquoted scalar
+
+    @property
+    def name(self) -> str:
+        return display(self.path)
+
+    def mark(self, path, key: bool = False):
+        """The closest known position of `path`: its key, its value, or its nearest parent."""
+        path = tuple(path)
+        while True:
+            table = (self.key_marks, self.value_marks) if key else (self.value_marks, self.key_marks)
+            for marks in table:
+                if path in marks:
+                    return marks[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+    def problem(self, path, message: str, fix: str, severity: str = "error", key: bool = False) -> Problem:
+        line, col = self.mark(path, key=key)
+        return Problem(self.name, line, col, format_path(path), message, fix, severity)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that notes anchors, aliases and explicit tags while composing."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.forbidden = []  # (event, what)
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self.forbidden.append((event, f"alias '*{event.anchor}'"))
+        else:
+            if getattr(event, "anchor", None) is not None:
+                self.forbidden.append((event, f"anchor '&{event.anchor}'"))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":
+                self.forbidden.append((event, f"tag '{tag}'"))
+        return super().compose_node(parent, index)
+
+
+def _position(text: str, index: int):
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def load(path: Path) -> tuple[Source | None, list[Problem]]:
+    """Parse `path`; on any problem return (None or a partial Source, the problems)."""
+    name = display(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(name, 1, 1, "", f"cannot be read ({err.strerror})", "check that the file exists and is readable")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(name, 1, 1, "", f"is {len(raw):,} bytes, more than the {MAX_BYTES:,} a data file may have",
+                              "split the data or remove what does not belong here")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(name, line, col, "", f"is not valid UTF-8 (byte 0x{raw[err.start]:02X} here)",
+                              "save the file with UTF-8 encoding")]
+    text = text.removeprefix("\ufeff")
+
+    problems = []
+    for index in (m.start() for m in re.finditer("\t", text)):
+        line, col = _position(text, index)
+        problems.append(Problem(name, line, col, "", "tab character", "YAML must be indented with spaces: replace the tab with spaces"))
+    if problems:
+        return None, problems
+
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(filter(None, [err.context, err.problem]))
+        hint = next((h for key, h in _SYNTAX_HINTS if key in what), "check the indentation and the quotes on this line and the one before")
+        return None, [Problem(name, line, col, "", f"YAML syntax error: {what}", hint)]
+    except yaml.reader.ReaderError as err:
+        line, col = _position(text, err.position)
+        return None, [Problem(name, line, col, "", f"contains the control character U+{err.character:04X}" if isinstance(err.character, int) else "contains a character YAML does not allow",
+                              "remove it; data files hold printable text only")]
+    except RecursionError:
+        return None, [Problem(name, 1, 1, "", "is nested too deeply to read", f"data files need at most {MAX_DEPTH} levels of nesting")]
+    except yaml.YAMLError as err:  # any other PyYAML complaint, still without a traceback
+        return None, [Problem(name, 1, 1, "", f"YAML error: {err}", "check the file's syntax")]
+    finally:
+        loader.dispose()
+
+    for event, what in loader.forbidden:
+        problems.append(Problem(name, event.start_mark.line + 1, event.start_mark.column + 1, "",
+                                f"{what} is not allowed in data files",
+                                "write the value out in full, without anchors, aliases or tags"))
+    if problems:
+        return None, problems
+    if node is None:
+        return None, [Problem(name, 1, 1, "", "is empty", "the file must hold a mapping of fields; see its schema in data/schema/")]
+
+    source = Source(path, None)
+    source.data = _build(node, (), source, problems, 0)
+    return source, problems
+
+
+def _build(node, path, source: Source, problems: list, depth: int):
+    source.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if depth > MAX_DEPTH:
+        problems.append(source.problem(path, "is nested too deeply", f"data files need at most {MAX_DEPTH} levels of nesting"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                mark = key_node.start_mark
+                problems.append(Problem(source.name, mark.line + 1, mark.column + 1, format_path(path),
+                                        "a key must be a plain word", "write the key as text, e.g. `title:`"))
+                continue
+            key = key_node.value
+            child = path + (key,)
+            mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = source.key_marks[child]
+                problems.append(Problem(source.name, mark[0], mark[1], format_path(child),
+                                        f"duplicate key '{key}' (first at line {first[0]})",
+                                        "YAML would silently keep only the last one; remove or rename one of them"))
+                continue
+            source.key_marks[child] = mark
+            result[key] = _build(value_node, child, source, problems, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), source, problems, depth + 1) for i, item in enumerate(node.value)]
+    return _scalar(node, path, source, problems)
+
+
+def _scalar(node, path, source: Source, problems: list):
+    value = node.value
+    if node.style is not None:  # quoted or block scalar: always text
+        return value
+    source.raw[path] = value
+    tag = node.tag.rsplit(":", 1)[-1]
+    if tag == "null":
+        return None
+    if tag == "bool":
+        if value.lower() in _TRUE_FALSE:
+            return _TRUE_FALSE[value.lower()]
+        meaning = "true" if value.lower() in {"yes", "on", "y"} else "false"
+        problems.append(source.problem(path, f"unquoted '{value}' is read as the boolean {meaning} by YAML 1.1",
+                                       f"write \"{value}\" in quotes if you mean the text, or true/false for a yes/no field"))
+        return value
+    if tag == "timestamp":
+        problems.append(source.problem(path, f"unquoted date {value} is read as a date object by YAML 1.1, not as text",
+                                       f"put it in quotes: \"{value}\""))
+        return value
+    if tag == "int":
+        if _PLAIN_INT.match(value):
+            return int(value)
+        problems.append(source.problem(path, f"unquoted '{value}' is read as a number by YAML 1.1",
+                                       f"put it in quotes: \"{value}\""))
+        return value
+    if tag == "float":
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:  # .inf, .nan, sexagesimal floats
+            problems.append(source.problem(path, f"unquoted '{value}' is read as a number by YAML 1.1",
+                                           f"put it in quotes: \"{value}\""))
+            return value
+    if value.lower() in _YAML11_BOOL_WORDS:  # 'y' and 'n' resolve as text in PyYAML, but not in every YAML 1.1 tool
+        problems.append(source.problem(path, f"unquoted '{value}' is a boolean in some YAML 1.1 tools",
+                                       f"write \"{value}\" in quotes"))
+    return value

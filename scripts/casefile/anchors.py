@@ -2,9 +2,10 @@
 
 # Section anchors on the pages (see render/*.py); identical in both languages.
 SECTION_ANCHORS = {
-    "carta", "encabezado", "cuerpo", "notas", "firmas", "firmantes", "compromisos", "plan",
+    "la-carta", "encabezado", "cuerpo", "notas", "firmas", "firmantes", "compromisos", "plan",
     "hallazgos", "peticiones", "cronologia", "fuentes", "resumen", "cifras", "acerca", "citar",
-    "contribuir", "antes", "despues", "traduccion",
+    "contribuir", "antes", "despues", "traduccion", "que-es", "privacidad", "inicio",
+    "siguiente", "carta-del-nosc",
 }
 # Ids that MkDocs, Material or Python-Markdown put on every page.
 THEME_ANCHORS = {"__search", "__drawer", "__toc", "__consent", "__palette_0", "__palette_1", "__config", "__skip"}

@@ -1,0 +1,110 @@
+"""Interface text of the site in each language. Data text lives in data/; this is only the chrome."""
+from __future__ import annotations
+
+LANGS = ("es", "en")
+DEFAULT = "es"  # the letter's language, served at / for browsers that do not prefer English
+NAMES = {"es": "Español", "en": "English"}
+
+_MONTHS = {
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+}
+
+STRINGS = {
+    "site_name": {"es": "Expediente: la carta del NOSC a la OGP (2023)", "en": "Case file: the NOSC letter to OGP (2023)"},
+    "site_description": {
+        "es": "Expediente público de la carta del 16 de enero de 2023 en la que el núcleo de sociedad civil de la Alianza para el Gobierno Abierto en México pide activar el Protocolo de Respuesta Rápida por el caso #EjércitoEspía.",
+        "en": "Public case file of the letter of 16 January 2023 in which the civil-society core group of the Open Government Partnership in Mexico asks for OGP's Rapid Response Protocol over the #EjércitoEspía case.",
+    },
+    "letter_ref": {"es": "carta, ¶ {n}", "en": "letter, ¶ {n}"},
+    "letter_fn_ref": {"es": "carta, nota {n}", "en": "letter, note {n}"},
+    "letter_ref_title": {"es": "Párrafo {n} de la carta", "en": "Paragraph {n} of the letter"},
+    "letter_fn_ref_title": {"es": "Nota {n} de la carta", "en": "Footnote {n} of the letter"},
+    "permalink": {"es": "Enlace permanente", "en": "Permanent link"},
+    "note_discrepancy": {"es": "Discrepancia entre fuentes", "en": "Sources disagree"},
+    "note_unverified": {"es": "Sin verificar", "en": "Not verified"},
+    "note_context": {"es": "Contexto", "en": "Context"},
+    "translation_label": {"es": "Traducción", "en": "Translation"},
+    "translation_notice": {
+        "es": "",
+        "en": "This page is an English translation made for this case file. The letter was written in Spanish; the original of each paragraph is one click away under it, and the Spanish page shows the original alone.",
+    },
+    "show_original": {"es": "Original en español", "en": "Spanish original"},
+    "original_page": {"es": "", "en": "Read the original letter in Spanish"},
+    "own_translation": {"es": "traducción propia de este expediente", "en": "this case file's own translation"},
+    "at_stake": {"es": "El compromiso en juego", "en": "The commitment at stake"},
+    "ogp_id": {"es": "Id. en la OGP", "en": "OGP id"},
+    "title_es": {"es": "Título en español", "en": "Spanish title"},
+    "title_en": {"es": "Título en inglés", "en": "English title"},
+    "before_letter": {"es": "Antes de la carta", "en": "Before the letter"},
+    "the_letter": {"es": "La carta", "en": "The letter"},
+    "after_letter": {"es": "Después de la carta", "en": "After the letter"},
+    "relation_before": {"es": "antes de la carta", "en": "before the letter"},
+    "relation_letter": {"es": "la carta", "en": "the letter"},
+    "relation_after": {"es": "después de la carta", "en": "after the letter"},
+    "cited_in": {"es": "Citada en", "en": "Cited in"},
+    "not_cited": {"es": "Ninguna ficha la cita todavía.", "en": "No record cites it yet."},
+    "language": {"es": "Idioma", "en": "Language"},
+    "kind": {"es": "Tipo", "en": "Kind"},
+    "date": {"es": "Fecha", "en": "Date"},
+    "no_date": {"es": "sin fecha", "en": "undated"},
+    "website": {"es": "Sitio web", "en": "Website"},
+    "short_name": {"es": "Nombre corto", "en": "Short name"},
+    "name_in_letter": {"es": "Nombre en la carta", "en": "Name in the letter"},
+    "repository_copy": {"es": "copia en el repositorio", "en": "copy in the repository"},
+    "quote_label": {"es": "Lo que dice la carta", "en": "What the letter says"},
+    "kind_formal-request": {"es": "Petición formal", "en": "Formal request"},
+    "kind_action": {"es": "Acción solicitada", "en": "Requested action"},
+    "kind_condition": {"es": "Condición", "en": "Condition"},
+    "signatories_intro": {"es": "Firman la carta las siguientes organizaciones, en el orden y con el nombre con que aparecen en ella.",
+                          "en": "The letter is signed by the following organisations, in the order and under the names it gives them."},
+    "letter_signatures": {"es": "Firmantes", "en": "Signatories"},
+    "letter_footnotes": {"es": "Notas de la carta", "en": "The letter's footnotes"},
+    "letter_header": {"es": "Encabezado", "en": "Header"},
+    "letter_body": {"es": "Cuerpo de la carta", "en": "Body of the letter"},
+    "back_to_mark": {"es": "Volver a la llamada de la nota {n}", "en": "Back to the call of footnote {n}"},
+    "footnote_backlink": {"es": "Volver a la referencia %d en el texto", "en": "Back to reference %d in the text"},
+    "key_figures": {"es": "Cifras clave", "en": "Key figures"},
+    "summary": {"es": "El caso en breve", "en": "The case in brief"},
+    "next": {"es": "Para seguir", "en": "Where to go next"},
+    "plan_facts": {"es": "El plan", "en": "The plan"},
+    "commitments": {"es": "Los 13 compromisos", "en": "The 13 commitments"},
+    "requests_intro": {"es": "Lo que la carta pide al Comité Directivo de la Alianza para el Gobierno Abierto.",
+                       "en": "What the letter asks of the Open Government Partnership Steering Committee."},
+    "sources_intro": {"es": "Todas las fuentes del expediente. Cada dato del sitio remite aquí por el identificador de su fuente, y cada fuente enumera los lugares que la citan.",
+                      "en": "Every source of the case file. Each fact on the site points here by its source's id, and each source lists the places that cite it."},
+    "timeline_intro": {"es": "Hechos fechados, desde la fundación de la Alianza para el Gobierno Abierto hasta la carta y lo ocurrido después.",
+                       "en": "Dated events, from the founding of the Open Government Partnership to the letter and what happened after it."},
+    "kind_letter": {"es": "carta", "en": "letter"},
+    "kind_report": {"es": "informe", "en": "report"},
+    "kind_article": {"es": "artículo", "en": "article"},
+    "kind_statement": {"es": "declaración", "en": "statement"},
+    "kind_official": {"es": "documento oficial", "en": "official document"},
+    "kind_webpage": {"es": "página web", "en": "web page"},
+    "kind_press-release": {"es": "comunicado de prensa", "en": "press release"},
+    "kind_dataset": {"es": "datos", "en": "dataset"},
+    "lang_es": {"es": "español", "en": "Spanish"},
+    "lang_en": {"es": "inglés", "en": "English"},
+    "lang_fr": {"es": "francés", "en": "French"},
+    "lang_pt": {"es": "portugués", "en": "Portuguese"},
+    "edit": {"es": "Editar esta página", "en": "Edit this page"},
+    "skip": {"es": "Ir al contenido", "en": "Skip to content"},
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+def format_date(value: str, lang: str) -> str:
+    """'2023-01-16' -> '16 de enero de 2023' / '16 January 2023'; partial dates stay partial."""
+    parts = value.split("-")
+    year = parts[0]
+    if len(parts) == 1:
+        return year
+    month = _MONTHS[lang][int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} de {year}" if lang == "es" else f"{month} {year}"
+    day = int(parts[2])
+    return f"{day} de {month} de {year}" if lang == "es" else f"{day} {month} {year}"

@@ -1,0 +1,60 @@
+"""Turn data text into Markdown that shows exactly that text, never markup.
+
+Data comes from pull requests: a field holding `<script>`, `[x](javascript:…)`, `{: onclick=… }`
+or `[^note]` must show those characters, not act on them. Everything goes through `escape`;
+only the letter's own two conventions (`*italics*`, `<https://…>`) and its footnote marks are
+turned into markup, by `letter_text`, and even their contents are escaped.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .text import normalise_space
+
+# Python-Markdown's escapable characters (with the tables extension's `|`).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_LETTER_TOKENS = re.compile(r"<(https://[^\s<>]+)>|\*([^*\n]+)\*|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def escape(text: str) -> str:
+    """Plain text -> inline Markdown that renders as the same characters."""
+    text = html.escape(normalise_space(text), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute value."""
+    return html.escape(normalise_space(text), quote=True)
+
+
+def link_html(url: str, text: str | None = None) -> str:
+    """An external link as raw HTML; `url` is a validated https address."""
+    return f'<a href="{attr(url)}">{escape(text if text is not None else url)}</a>'
+
+
+def letter_text(text: str, mark_link) -> str:
+    """The letter's text with its italics, links and footnote marks made into markup.
+
+    `mark_link(mark)` returns the Markdown for a footnote mark such as '¹'.
+    """
+    out, last = [], 0
+    text = normalise_space(text)
+    for match in _LETTER_TOKENS.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        url, italic, mark = match.groups()
+        if url:
+            out.append(link_html(url))
+        elif italic:
+            out.append(f"<em>{escape(italic)}</em>")
+        else:
+            out.append(mark_link(mark))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def plain_letter_text(text: str) -> str:
+    """The letter's text without its conventions, for attributes and search-friendly titles."""
+    return _LETTER_TOKENS.sub(lambda m: m.group(1) or m.group(2) or "", normalise_space(text))

@@ -1,0 +1,142 @@
+"""Writes one page of Markdown: facts with anchors, footnoted sources, letter links and notes.
+
+Every page module builds its page through a PageWriter, so that anchors, footnotes and the
+record of who cites what work the same way everywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .i18n import format_date, t
+from .markdown import attr, escape, link_html
+
+LETTER_PAGE = "carta.md"
+
+
+@dataclass
+class Citation:
+    source: str  # source id
+    page: str  # page file, e.g. ejercito-espia.md
+    anchor: str  # the citing record's anchor on that page
+    label: dict  # {es, en}: what cites it
+
+
+@dataclass
+class PageWriter:
+    dataset: "Dataset"  # noqa: F821
+    lang: str
+    file: str  # e.g. "carta.md"
+    settings: "Settings" = None  # noqa: F821
+    pages: tuple = ()
+    lines: list = field(default_factory=list)
+    footnotes: dict = field(default_factory=dict)  # source id -> definition, in order of first use
+    citations: list = field(default_factory=list)
+
+    # -- text ---------------------------------------------------------------
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    def text(self, value: dict) -> str:
+        """A bilingual field in this page's language, escaped."""
+        return escape(value[self.lang])
+
+    def other(self, value: dict) -> str:
+        return value["es" if self.lang == "en" else "en"]
+
+    def date(self, value: str) -> str:
+        return format_date(value, self.lang)
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def heading(self, level: int, text: str, anchor: str, classes: str = "") -> None:
+        extra = "".join(f" .{c}" for c in classes.split())
+        self.add(f"{'#' * level} {text} {{ #{anchor}{extra} }}", "")
+
+    # -- provenance -----------------------------------------------------------
+    def refs(self, record: dict, anchor: str, label: dict) -> str:
+        """Letter links and source footnotes for `record`, as inline Markdown."""
+        out = []
+        for ref in record.get("letter", []):
+            out.append(self.letter_link(ref))
+        if record.get("letter"):
+            self.citations.append(Citation(self.dataset.letter_source_id, self.file, anchor, label))
+        for source_id in record.get("sources", []):
+            out.append(self.cite(source_id, anchor, label))
+        if not out:
+            return ""
+        return ' <span class="cf-refs">' + " · ".join(out) + "</span>"
+
+    def letter_link(self, ref: str) -> str:
+        number = ref.lstrip("pfn")
+        if ref.startswith("fn"):
+            text, title = self.t("letter_fn_ref", n=number), self.t("letter_fn_ref_title", n=number)
+        else:
+            text, title = self.t("letter_ref", n=number), self.t("letter_ref_title", n=number)
+        target = f"#{ref}" if self.file == LETTER_PAGE else f"{LETTER_PAGE}#{ref}"
+        return f'[{escape(text)}]({target} "{attr(title)}"){{ .cf-letter-ref }}'
+
+    def cite(self, source_id: str, anchor: str, label: dict) -> str:
+        if source_id not in self.footnotes:
+            self.footnotes[source_id] = self.source_definition(self.dataset.sources[source_id])
+        self.citations.append(Citation(source_id, self.file, anchor, label))
+        return f"[^{source_id}]"
+
+    def source_definition(self, source: dict) -> str:
+        parts = [escape(source["publisher"]), f"<cite>{escape(source['title'])}</cite>"]
+        if source.get("date"):
+            parts.append(escape(self.date(source["date"])))
+        text = ", ".join(parts) + "."
+        if source.get("url"):
+            text += " " + link_html(source["url"])
+        text += f' <a class="cf-source-link" href="{self.page_url("fuentes.md")}#{source["id"]}">[{escape(source["id"])}]</a>'
+        return text
+
+    def page_url(self, page_file: str) -> str:
+        """A link from this page to another page, for raw HTML (which MkDocs does not rewrite)."""
+        return "../" + (page_file.removesuffix(".md") + "/" if page_file != "index.md" else "")
+
+    def repository_file_url(self, path: str) -> str:
+        return self.settings.file_url(path)
+
+    # -- records --------------------------------------------------------------
+    def fact(self, record: dict, level: int = 3, classes: str = "", label: dict | None = None) -> None:
+        """A fact: heading (when it has a title) or anchored block, text with provenance, notes."""
+        anchor = record["id"]
+        title = record.get("title")
+        label = label or title or {lang: anchor for lang in ("es", "en")}
+        self.add(f'<div class="cf-fact {classes}" markdown="1">' if title else
+                 f'<div class="cf-fact {classes}" id="{anchor}" markdown="1">', "")
+        if title:
+            self.heading(level, self.text(title), anchor)
+        else:
+            self.add(self.permalink(anchor))
+        self.add(self.text(record["text"]) + self.refs(record, anchor, label), "")
+        self.notes(record, anchor, label)
+        self.add("</div>", "")
+
+    def permalink(self, anchor: str) -> str:
+        return f'<a class="headerlink cf-permalink" href="#{anchor}" title="{attr(self.t("permalink"))}" aria-label="{attr(self.t("permalink"))}">¶</a>'
+
+    def notes(self, record: dict, anchor: str, label: dict) -> None:
+        kinds = {"discrepancy": "warning", "unverified": "question", "context": "info"}
+        for note in record.get("notes", []):
+            title = self.t(f"note_{note['kind']}")
+            self.add(f'!!! {kinds[note["kind"]]} "{attr(title)}"', "")
+            self.add("    " + self.text(note["text"]) + self.refs(note, anchor, label), "")
+
+    # -- output ---------------------------------------------------------------
+    def markdown(self, title: str, edit_url: str, description: str | None = None) -> str:
+        front = ["---", f"title: {_yaml_str(title)}", f"edit_url: {_yaml_str(edit_url)}"]
+        if description:
+            front.append(f"description: {_yaml_str(description)}")
+        front += ["---", ""]
+        body = "\n".join(self.lines).rstrip() + "\n"
+        if self.footnotes:
+            body += "\n" + "\n".join(f"[^{key}]: {value}" for key, value in self.footnotes.items()) + "\n"
+        return "\n".join(front) + body
+
+
+def _yaml_str(value: str) -> str:
+    """A double-quoted YAML string (front matter is read by MkDocs, not by our strict loader)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,40 @@
+"""The 4th National Action Plan and its commitments, the one at stake highlighted."""
+from ..markdown import attr, escape
+
+
+def render(w, spec) -> None:
+    plan = w.dataset.plan
+    w.heading(1, w.text(plan["name"]), "plan")
+    for fact in plan["facts"]:
+        w.fact(fact)
+    w.heading(2, w.t("commitments"), "compromisos")
+    for item in w.dataset.commitments:
+        _commitment(w, item)
+
+
+def _commitment(w, item) -> None:
+    anchor = item["id"]
+    classes = "cf-commitment" + (" cf-at-stake" if item.get("at_stake") else "")
+    label = item["title"]
+    w.add(f'<div class="{classes}" markdown="1">', "")
+    w.heading(3, f'{item["number"]}\\. {w.text(item["title"])}', anchor)
+    if item.get("at_stake"):
+        w.add(f'<p class="cf-badge" markdown="span">{escape(w.t("at_stake"))}</p>', "")
+    own = item.get("own_translation", [])
+    rows = [(w.t("ogp_id"), escape(item["ogp_id"]), "")]
+    for lang in ("es", "en"):
+        value = escape(item["title"][lang])
+        if lang == "es" and w.lang != "es":
+            value = f'<span lang="es">{value}</span>'
+        if lang in own:
+            value += f" <em>({escape(w.t('own_translation'))})</em>"
+        refs = " ".join(w.cite(s, anchor, label) for s in item["title_sources"][lang])
+        rows.append((w.t(f"title_{lang}"), value, refs))
+    w.add('<dl class="cf-fields" markdown="1">')
+    for term, value, refs in rows:
+        w.add(f'<dt markdown="span">{escape(term)}</dt>', f'<dd markdown="span">{value} {refs}</dd>')
+    w.add("</dl>", "")
+    for fact in item.get("facts", []):
+        w.fact(fact, level=4)
+    w.notes(item, anchor, label)
+    w.add("</div>", "")

@@ -1,0 +1,26 @@
+"""What the letter asks: the formal request, the actions and the condition."""
+from ..markdown import attr, escape
+
+
+def render(w, spec) -> None:
+    w.heading(1, escape(spec.title[w.lang]), "peticiones")
+    w.add(escape(w.t("requests_intro")), "")
+    for item in w.dataset.requests:
+        anchor = item["id"]
+        kind = w.t(f"kind_{item['kind']}")
+        title = f"{item['label']} {kind}" if item.get("label") else kind
+        label = {lang: f"{item.get('label', '')} {kind}".strip() for lang in ("es", "en")}
+        w.add(f'<div class="cf-request cf-request--{item["kind"]}" markdown="1">', "")
+        w.heading(2, escape(title), anchor)
+        quote = item["quote"]
+        w.add(f"> {escape(quote[w.lang])}" + w.refs({"letter": item["letter"]}, anchor, label), "")
+        if w.lang != "es":
+            w.add(f'<p class="cf-translation-label" markdown="span">{escape(w.t("translation_label"))}</p>', "")
+            w.add('<details class="cf-original" markdown="1">', f'<summary markdown="span">{escape(w.t("show_original"))}</summary>', "",
+                  f'<blockquote lang="es" markdown="1">{escape(quote["es"])}</blockquote>', "", "</details>", "")
+        if item.get("text"):
+            w.add(w.text(item["text"]) + w.refs({"sources": item.get("sources", [])}, anchor, label), "")
+        elif item.get("sources"):
+            w.add(w.refs({"sources": item["sources"]}, anchor, label), "")
+        w.notes(item, anchor, label)
+        w.add("</div>", "")

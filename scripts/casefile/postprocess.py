@@ -1,0 +1,98 @@
+"""What the built site needs after MkDocs: folded search, pruned assets, the root pages.
+
+Material-specific, like mkdocs_config.py; a move to another builder replaces these two files.
+"""
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+from .i18n import DEFAULT, NAMES, t
+from .settings import load as load_settings
+
+FOLD_JS = Path(__file__).with_name("search_fold.js")
+KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}
+
+
+def run(out: Path, langs) -> None:
+    for lang in langs:
+        site = out / lang
+        _fold_search(site)
+        _prune(site)
+    _root_index(out, langs)
+    _root_404(out, langs)
+
+
+def _fold_search(site: Path) -> None:
+    workers = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise RuntimeError(f"expected one Material search worker in {site}, found {len(workers)}: was mkdocs-material upgraded?")
+    worker = workers[0]
+    worker.write_text(FOLD_JS.read_text("utf-8") + "\n" + worker.read_text("utf-8").replace("//# sourceMappingURL=", "//# dropped-sourcemap="), "utf-8")
+
+
+def _prune(site: Path) -> None:
+    """Source maps and the stemmers of languages we do not use are 2 MB that nobody downloads."""
+    for path in site.glob("assets/**/*.map"):
+        path.unlink()
+    for path in (site / "assets/javascripts/lunr/min").glob("*.js"):
+        if path.name not in KEEP_LUNR:
+            path.unlink()
+    for name in ("tinyseg.js", "wordcut.js"):
+        (site / "assets/javascripts/lunr" / name).unlink(missing_ok=True)
+
+
+def _root_index(out: Path, langs) -> None:
+    """/ sends a browser that prefers English to /en/ and any other to /es/."""
+    root = load_settings().site_url
+    alternates = "\n".join(f'<link rel="alternate" hreflang="{l}" href="{html.escape(root)}{l}/">' for l in langs)
+    links = " · ".join(f'<a href="{l}/" hreflang="{l}" lang="{l}">{NAMES[l]}</a>' for l in langs)
+    default = DEFAULT if DEFAULT in langs else langs[0]
+    english = "en" if "en" in langs else default
+    page = f"""<!doctype html>
+<html lang="{default}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{html.escape(t("site_name", default))}</title>
+<script>
+(function () {{
+  var prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+  var target = "{default}/";
+  for (var i = 0; i < prefs.length; i++) {{
+    var p = String(prefs[i]).toLowerCase();
+    if (p.indexOf("en") === 0) {{ target = "{english}/"; break; }}
+    if (p.indexOf("es") === 0) {{ target = "{default}/"; break; }}
+  }}
+  location.replace(target + location.hash);
+}})();
+</script>
+<noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
+<link rel="alternate" hreflang="x-default" href="{html.escape(root)}{default}/">
+{alternates}
+</head>
+<body>
+<p>{links}</p>
+</body>
+</html>
+"""
+    (out / "index.html").write_text(page, "utf-8")
+
+
+def _root_404(out: Path, langs) -> None:
+    """Hosts that serve only /404.html get the default language's page, which hands English paths on."""
+    default = DEFAULT if DEFAULT in langs else langs[0]
+    source = out / default / "404.html"
+    if not source.exists():
+        return
+    text = source.read_text("utf-8")
+    others = [l for l in langs if l != default]
+    if others:
+        path = load_settings().site_url.split("://", 1)[-1].partition("/")[2]
+        prefix = "/" + path
+        script = "<script>(function(){var p=location.pathname;" + "".join(
+            f'if(p.indexOf("{prefix}{l}/")===0&&p.indexOf("{prefix}{l}/404.html")!==0){{location.replace("{prefix}{l}/404.html");}}' for l in others
+        ) + "})();</script>"
+        text = text.replace("<head>", "<head>" + script, 1)
+    (out / "404.html").write_text(text, "utf-8")

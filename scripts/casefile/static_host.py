@@ -1,0 +1,77 @@
+"""Serve a built site the way a static host does, on 127.0.0.1 only.
+
+Used by `build.py serve` and by the browser tests. Like Cloudflare Pages or Netlify with
+per-folder 404 pages, a missing path gets the nearest 404.html above it, so /en/missing shows
+the English 404 page and /es/missing the Spanish one, with status 404.
+"""
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class StaticHandler(SimpleHTTPRequestHandler):
+    root: Path = Path(".")
+    quiet = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(self.root), **kwargs)
+
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        if not self.quiet:
+            super().log_message(format, *args)
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and not self.path.split("?", 1)[0].endswith("/"):
+            return super().send_head()  # the base class redirects to the slash URL
+        candidate = os.path.join(path, "index.html") if os.path.isdir(path) else path
+        if os.path.isfile(candidate):
+            return super().send_head()
+        return self._not_found()
+
+    def _not_found(self):
+        page = self._nearest_404()
+        if page is None:
+            self.send_error(404, "Not Found")
+            return None
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _nearest_404(self):
+        parts = [p for p in posixpath.normpath(unquote(urlsplit(self.path).path)).split("/") if p and p not in (".", "..")]
+        for depth in range(len(parts), -1, -1):
+            candidate = self.root.joinpath(*parts[:depth], "404.html")
+            try:
+                candidate.resolve().relative_to(self.root.resolve())
+            except ValueError:
+                continue
+            if candidate.is_file():
+                return candidate
+        return None
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, handler=StaticHandler) -> ThreadingHTTPServer:
+    """A server for `root`; port 0 picks a free port (see server.server_address)."""
+    handler_class = type("BoundHandler", (handler,), {"root": Path(root)})
+    server = ThreadingHTTPServer((host, port), handler_class)
+    server.daemon_threads = True
+    return server
+
+
+def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0):
+    """Start serving `root` in a background thread; returns (server, base_url)."""
+    server = make_server(root, host, port)
+    thread = threading.Thread(target=server.serve_forever, name="static-host", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}"

@@ -89,12 +89,8 @@ class PageWriter:
         text = ", ".join(parts) + "."
         if source.get("url"):
             text += " " + link_html(source["url"])
-        text += f' <a class="cf-source-link" href="{self.page_url("fuentes.md")}#{source["id"]}">[{escape(source["id"])}]</a>'
+        text += f' [\\[{escape(source["id"])}\\]](fuentes.md#{source["id"]}){{ .cf-source-link }}'
         return text
-
-    def page_url(self, page_file: str) -> str:
-        """A link from this page to another page, for raw HTML (which MkDocs does not rewrite)."""
-        return "../" + (page_file.removesuffix(".md") + "/" if page_file != "index.md" else "")
 
     def repository_file_url(self, path: str) -> str:
         return self.settings.file_url(path)
@@ -104,7 +100,7 @@ class PageWriter:
         """A fact: heading (when it has a title) or anchored block, text with provenance, notes."""
         anchor = record["id"]
         title = record.get("title")
-        label = label or title or {lang: anchor for lang in ("es", "en")}
+        label = label or title or {lang: _excerpt(record["text"][lang]) for lang in ("es", "en")}
         self.add(f'<div class="cf-fact {classes}" markdown="1">' if title else
                  f'<div class="cf-fact {classes}" id="{anchor}" markdown="1">', "")
         if title:
@@ -135,6 +131,12 @@ class PageWriter:
         if self.footnotes:
             body += "\n" + "\n".join(f"[^{key}]: {value}" for key, value in self.footnotes.items()) + "\n"
         return "\n".join(front) + body
+
+
+def _excerpt(text: str, limit: int = 70) -> str:
+    """The start of a text, cut at a word, to name an untitled fact in lists of citations."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _yaml_str(value: str) -> str:

@@ -4,7 +4,7 @@ from ..markdown import attr, escape
 
 def render(w, spec) -> None:
     plan = w.dataset.plan
-    w.heading(1, w.text(plan["name"]), "plan")
+    w.heading(1, w.text(plan["name"]), plan["id"])
     for fact in plan["facts"]:
         w.fact(fact)
     w.heading(2, w.t("commitments"), "compromisos")

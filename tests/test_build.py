@@ -1,0 +1,188 @@
+"""`build.py build` and `serve`: data is rendered as text, failures leave the old site, serve rebuilds."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from casefile import check as data_check
+from casefile import postprocess, site_build
+from casefile.paths import ROOT
+
+# -- data is text ----------------------------------------------------------------------------------
+
+PAYLOADS = {
+    "script": "<script>alert('x')</script>",
+    "raw-html": "<b onmouseover=\"alert(1)\">bold</b>",
+    "javascript-link": "[click](javascript:alert(1))",
+    "attr-list": "texto {: onclick=\"alert(1)\" #evil .evil }",
+    "footnote": "nota[^fake] y [^fake]: definida",
+    "entity": "&lt;i&gt; &amp; &#60;script&#62;",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The site built from a copy of data/ whose first finding carries every payload."""
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(ROOT / "data", data)
+    findings = data / "findings.yaml"
+    text = findings.read_text("utf-8")
+    payload = " ".join(PAYLOADS.values()).replace("'", "''")
+    # The first fact's Spanish title and text become the payloads (single-quoted YAML scalars).
+    text = re.sub(r"(\n        title:\n          es: ).*", lambda m: m.group(1) + f"'{payload}'", text, count=1)
+    text = re.sub(r"(\n        text:\n          es: )(>-\n(?:            .*\n)+|.*\n)", lambda m: m.group(1) + f"'{payload}'\n", text, count=1)
+    findings.write_text(text, "utf-8")
+    report = data_check.run(data)
+    assert report.ok, [str(p) for p in report.errors]
+    target = tmp_path_factory.mktemp("hostile-site") / "site"
+    site_build.build(target, langs=("es",), report=report)
+    return (target / "es/ejercito-espia/index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_data_text_is_shown_as_text_never_as_markup(hostile_site, name):
+    html = hostile_site
+    tags = re.findall(r"<[a-zA-Z][^<>]*>", html)
+    assert not [t for t in tags if re.search(r"\son\w+=", t)], "an event handler attribute reached the HTML"
+    assert not [t for t in tags if "javascript:" in t.lower()]
+    assert not [t for t in tags if re.search(r"""\b(id|class)=["']?[^"'>]*\bevil\b""", t)]
+    assert not [t for t in tags if "fn-fake" in t]
+    assert "<script>alert" not in html and "<b " not in html
+    visible = {
+        "script": "&lt;script&gt;alert('x')&lt;/script&gt;",
+        "raw-html": "&lt;b onmouseover=\"alert(1)\"&gt;bold&lt;/b&gt;",
+        "javascript-link": "[click](javascript:alert(1))",
+        "attr-list": "texto {: onclick=\"alert(1)\" #evil .evil }",
+        "footnote": "nota[^fake] y [^fake]: definida",
+        "entity": "&amp;lt;i&amp;gt; &amp;amp; &amp;#60;script&amp;#62;",
+    }[name]
+    assert html.count(visible) >= 2, f"{name}: not shown verbatim in title and text"
+
+
+# -- a failed build leaves the previous site exactly as it was --------------------------------------
+
+def fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def previous_site(tmp_path, report):
+    target = tmp_path / "out" / "site"
+    site_build.build(target, langs=("es",), report=report)
+    return target
+
+
+def test_invalid_data_builds_nothing_and_keeps_the_previous_site(previous_site, data_copy):
+    before = fingerprint(previous_site)
+    (data_copy / "case.yaml").write_text((data_copy / "case.yaml").read_text("utf-8").replace("key_figures:", "key_figures:\n\tbad"), "utf-8")
+    with pytest.raises(site_build.BuildError) as err:
+        site_build.build(previous_site, report=data_check.run(data_copy))
+    assert "case.yaml:" in str(err.value) and "tab character" in str(err.value)
+    assert fingerprint(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
+
+
+def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, report, monkeypatch):
+    before = fingerprint(previous_site)
+
+    def broken(out, langs):
+        raise RuntimeError("simulated failure after both languages were built")
+
+    monkeypatch.setattr(postprocess, "run", broken)
+    with pytest.raises(RuntimeError):
+        site_build.build(previous_site, report=report)
+    assert fingerprint(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
+
+
+# -- the command line, in a copy of the repository --------------------------------------------------
+
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    """The parts of the repository the commands need, copied so tests may edit data/ and docs/."""
+    target = tmp_path / "repo"
+    for name in ("data", "docs", "scripts"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def run(repo: Path, *args, timeout=120):
+    return subprocess.run([sys.executable, str(repo / "scripts/build.py"), *args], cwd=repo,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_cli_build_then_failed_build_keeps_site(repo_copy):
+    first = run(repo_copy, "build")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "build: site built into site/ (/es/, /en/)"
+    before = fingerprint(repo_copy / "site")
+    letter = repo_copy / "data/letter.yaml"
+    letter.write_text(letter.read_text("utf-8").replace('date: "2023-01-16"', "date: 2023-01-16", 1), "utf-8")
+    second = run(repo_copy, "build")
+    assert second.returncode == 1
+    assert "data/letter.yaml:3:7: date: unquoted date 2023-01-16 is read as a date object by YAML 1.1, not as text" in second.stderr
+    assert second.stderr.strip().endswith("build: failed; site/ was left as it was")
+    assert "Traceback" not in second.stderr + second.stdout
+    assert fingerprint(repo_copy / "site") == before
+
+
+def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, str(repo_copy / "scripts/build.py"), "serve", "--lang", "es", "--port", "0"],
+                            cwd=repo_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        base = None
+        deadline = time.monotonic() + 60
+        while base is None and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            found = re.search(r"serve: (http://127\.0\.0\.1:\d+)/es/", line)
+            base = found.group(1) if found else None
+        assert base, "serve did not announce its address"
+
+        def fetch(path):
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                return response.read().decode("utf-8")
+
+        assert "Acerca de este expediente" in fetch("/es/acerca/")
+        assert "/__casefile/stamp" in fetch("/es/acerca/"), "pages reload themselves after a rebuild"
+
+        def wait_for(path, text):
+            end = time.monotonic() + 30
+            while time.monotonic() < end:
+                if text in fetch(path):
+                    return True
+                time.sleep(0.2)
+            return False
+
+        about = repo_copy / "docs/es/acerca.md"
+        about.write_text(about.read_text("utf-8").replace("# Acerca de este expediente", "# Acerca de este expediente vivo"), "utf-8")
+        assert wait_for("/es/acerca/", "Acerca de este expediente vivo"), "a docs/ change was not rebuilt"
+
+        case = repo_copy / "data/case.yaml"
+        case.write_text(case.read_text("utf-8").replace("El 16 de enero de 2023", "El lunes 16 de enero de 2023", 1), "utf-8")
+        assert wait_for("/es/", "El lunes 16 de enero de 2023"), "a data/ change was not rebuilt"
+
+        case.write_text(case.read_text("utf-8").replace("summary:", "summary:\n\t", 1), "utf-8")
+        time.sleep(2)
+        assert "El lunes 16 de enero de 2023" in fetch("/es/"), "a failed rebuild must keep the last good preview"
+        assert not (repo_copy / "docs/es").joinpath("index.md").exists(), "nothing generated is written into docs/"
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+    assert "data/case.yaml:" in output and "tab character" in output
+    assert "Traceback" not in output

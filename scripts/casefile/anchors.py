@@ -11,3 +11,5 @@ SECTION_ANCHORS = {
 THEME_ANCHORS = {"__search", "__drawer", "__toc", "__consent", "__palette_0", "__palette_1", "__config", "__skip"}
 
 RESERVED_ANCHORS = SECTION_ANCHORS | THEME_ANCHORS
+# Prefixes of ids that Python-Markdown's footnotes and the letter's footnote marks generate.
+RESERVED_PREFIXES = ("fn-", "fnref", "ref-fn")

@@ -16,6 +16,8 @@ STRINGS = {
         "es": "Expediente público de la carta del 16 de enero de 2023 en la que el núcleo de sociedad civil de la Alianza para el Gobierno Abierto en México pide activar el Protocolo de Respuesta Rápida por el caso #EjércitoEspía.",
         "en": "Public case file of the letter of 16 January 2023 in which the civil-society core group of the Open Government Partnership in Mexico asks for OGP's Rapid Response Protocol over the #EjércitoEspía case.",
     },
+    "copyright": {"es": "Expediente independiente. La carta es de sus firmantes; cada dato enlaza a su fuente.",
+                  "en": "An independent case file. The letter belongs to its signatories; every fact links to its source."},
     "letter_ref": {"es": "carta, ¶ {n}", "en": "letter, ¶ {n}"},
     "letter_fn_ref": {"es": "carta, nota {n}", "en": "letter, note {n}"},
     "letter_ref_title": {"es": "Párrafo {n} de la carta", "en": "Paragraph {n} of the letter"},

@@ -36,6 +36,7 @@ def write(lang: str, stage: Path, site_dir: Path, settings, langs) -> Path:
         "INHERIT": str(MKDOCS_YML),
         "site_name": t("site_name", lang),
         "site_description": t("site_description", lang),
+        "copyright": t("copyright", lang),
         "site_url": f"{settings.site_url}{lang}/",
         "docs_dir": str(stage / lang),
         "site_dir": str(site_dir),

@@ -4,7 +4,7 @@ They run even when a file failed its schema, so every value is looked at defensi
 """
 from __future__ import annotations
 
-from .anchors import RESERVED_ANCHORS
+from .anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
 from .problems import WARNING
 from .text import normalise_space
 
@@ -106,8 +106,8 @@ def _unique_ids(sources: dict) -> list:
                 line, _ = other.mark(other_path)
                 problems.append(source.problem(where, f"id '{value}' is already used at {other.name}:{line}",
                                                "ids must be unique across data/ because they are URL anchors; choose another"))
-            elif value in RESERVED_ANCHORS:
-                problems.append(source.problem(where, f"id '{value}' is reserved for a section of the site",
+            elif value in RESERVED_ANCHORS or value.startswith(RESERVED_PREFIXES):
+                problems.append(source.problem(where, f"id '{value}' is reserved for an anchor the site makes itself",
                                                "choose another id"))
             else:
                 seen[value] = (source, where)

@@ -5,6 +5,7 @@ from ..markdown import attr, escape
 def render(w, spec) -> None:
     plan = w.dataset.plan
     w.heading(1, w.text(plan["name"]), plan["id"])
+    w.heading(2, w.t("plan_facts"), "plan")
     for fact in plan["facts"]:
         w.fact(fact)
     w.heading(2, w.t("commitments"), "compromisos")

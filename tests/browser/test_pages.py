@@ -1,0 +1,241 @@
+"""Every page in both languages, plus each language's 404 page, in a real Chromium.
+
+One load per page checks: no console error, no failed request and no HTTP error (except the 404
+document itself), no request to any host but 127.0.0.1 (the search web worker included), no
+WCAG 2.1 A/AA violation found by axe, and at 375 px: no sideways overflow, a reachable navigation
+drawer that shows every page link, and a reachable language switcher. It also saves a full-page
+desktop screenshot to build/screenshots/<lang>-<page>.png.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from casefile.pages import PAGES
+
+LANGS = ("es", "en")
+PHONE = {"width": 375, "height": 812}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MISSING = "no-such-page/"  # served the language's 404.html with status 404
+LOCAL_HOST = "127.0.0.1"
+SEARCH_QUERY = {"es": "carta", "en": "letter"}
+
+AXE = Axe()
+
+
+def _cases():
+    for lang in LANGS:
+        for spec in PAGES:
+            slug = spec.file.removesuffix(".md")
+            path = "" if slug == "index" else f"{slug}/"
+            yield pytest.param(lang, slug, path, id=f"{lang}-{slug}")
+    for lang in LANGS:
+        yield pytest.param(lang, "404", MISSING, id=f"{lang}-404")
+
+
+# A JavaScript predicate: the element is on screen, opaque, wholly inside the viewport and is what
+# a tap at its centre would hit (not covered by anything). Playwright's to_be_visible() would
+# accept an element at opacity 0, clipped to max-height 0, or pushed off-screen by a transform.
+REACHABLE = """
+function reachable(el) {
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) return false;
+  if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) return false;
+  for (let n = el; n; n = n.parentElement) {
+    const s = getComputedStyle(n);
+    if (s.visibility === "hidden" || s.display === "none" || parseFloat(s.opacity) < 0.99) return false;
+  }
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return !!hit && (hit === el || el.contains(hit));
+}
+"""
+
+UNREACHABLE_NAV_TITLES = REACHABLE + """
+function unreachable(titles) {
+  const links = Array.from(document.querySelectorAll(
+    ".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link"));
+  return titles.filter(t => !links.some(a => a.textContent.trim() === t && reachable(a)));
+}
+"""
+
+UNREACHABLE_SELECTORS = REACHABLE + """
+function unreachable(selectors) {
+  return selectors.filter(sel => !reachable(document.querySelector(sel)));
+}
+"""
+
+OVERFLOW = """
+(vw) => {
+  const describe = el => {
+    let d = el.tagName.toLowerCase();
+    if (el.id) d += "#" + el.id;
+    if (typeof el.className === "string" && el.className.trim()) d += "." + el.className.trim().split(/\\s+/).join(".");
+    const text = (el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40);
+    return text ? `${d} "${text}"` : d;
+  };
+  const wide = new Set();
+  for (const el of document.body.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right + scrollX > vw + 0.5) wide.add(el);
+  }
+  const outermost = Array.from(wide).filter(el => !wide.has(el.parentElement));
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    offenders: outermost.slice(0, 25).map(el =>
+      `${describe(el)} right=${Math.round(el.getBoundingClientRect().right + scrollX)}px`),
+    count: wide.size,
+  };
+}
+"""
+
+
+class Monitor:
+    """Collects console errors, uncaught exceptions, failed requests and HTTP errors."""
+
+    def __init__(self, context, page, expected_404: str | None = None):
+        self.problems: list[str] = []
+        self.expected_404 = expected_404
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"uncaught exception: {error}"))
+        context.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})"))
+        context.on("response", self._response)
+
+    def _is_expected_404(self, url: str, status: int) -> bool:
+        return self.expected_404 is not None and status == 404 and url == self.expected_404
+
+    def _console(self, message):
+        if message.type != "error":
+            return
+        location = (message.location or {}).get("url", "")
+        if "status of 404" in message.text and self._is_expected_404(location, 404):
+            return  # Chromium's note about the 404 document we asked for
+        self.problems.append(f"console error: {message.text} ({location})")
+
+    def _response(self, response):
+        if response.status >= 400 and not (
+            self._is_expected_404(response.url, response.status) and response.request.resource_type == "document"
+        ):
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+
+def _foreign_requests(urls) -> list[str]:
+    foreign = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob"):
+            continue  # in-page data, no host
+        if parts.scheme not in ("http", "https", "ws", "wss") or parts.hostname != LOCAL_HOST:
+            foreign.append(url)
+    return foreign
+
+
+def _axe_report(violations) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:10]:
+            lines.append(f"    {', '.join(map(str, node['target']))}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"    ... and {len(violation['nodes']) - 10} more")
+    return "\n".join(lines)
+
+
+def _wait_for(page, script: str, arg, timeout: float = 3000):
+    """Wait until `unreachable(arg)` (defined in `script`) is empty; return what is still unreachable."""
+    try:
+        page.wait_for_function(f"(arg) => {{ {script}; return unreachable(arg).length === 0; }}", arg=arg, timeout=timeout)
+        return []
+    except PlaywrightTimeout:  # report what stayed unreachable
+        return page.evaluate(f"(arg) => {{ {script}; return unreachable(arg); }}", arg)
+
+
+def _search(page, query: str) -> int:
+    """Type into Material's search box (as a reader does) and wait for results; return how many."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=40)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    count = page.locator(".md-search-result__item").count()
+    box.press("Escape")
+    return count
+
+
+@pytest.mark.parametrize(("lang", "name", "path"), list(_cases()))
+def test_page(new_context, url, screenshots_dir, lang, name, path):
+    context = new_context()
+    page = context.new_page()
+    target = url(lang, path)
+    monitor = Monitor(context, page, expected_404=target if name == "404" else None)
+    failures: list[str] = []
+
+    response = page.goto(target, wait_until="load")
+    expected_status = 404 if name == "404" else 200
+    assert response is not None and response.status == expected_status, f"{target}: HTTP {response and response.status}"
+    assert page.locator("html").get_attribute("lang") == lang
+    if name == "404":
+        assert page.locator(".md-content h1").inner_text().startswith("404")
+
+    # C. The desktop screenshot, from this same load (before the search box is used).
+    page.screenshot(path=str(screenshots_dir / f"{lang}-{name}.png"), full_page=True)
+
+    # The search worker has loaded its index once Material replaces the "initializing" message
+    # that the served HTML carries.
+    initial = re.search(r'class="md-search-result__meta">\s*(.*?)\s*<', response.text(), re.S).group(1)
+    if name == "index":  # once per language: a real search, so the worker's requests are recorded
+        assert _search(page, SEARCH_QUERY[lang]) > 0, f"searching {SEARCH_QUERY[lang]!r} found nothing"
+    page.wait_for_function(
+        "(initial) => document.querySelector('.md-search-result__meta').textContent.trim() !== initial",
+        arg=initial,
+        timeout=10_000,
+    )
+
+    # Accessibility: WCAG 2.1 A and AA.
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    violations = results.response["violations"]
+    if violations:
+        failures.append(f"axe found {len(violations)} WCAG 2.1 A/AA violation(s):\n{_axe_report(violations)}")
+
+    # 375 px: nothing sideways, drawer and language switcher reachable.
+    page.set_viewport_size(PHONE)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    layout = page.evaluate(OVERFLOW, PHONE["width"])
+    if layout["scrollWidth"] > PHONE["width"]:
+        failures.append(
+            f"at {PHONE['width']} px the page is {layout['scrollWidth']} px wide; {layout['count']} element(s) end "
+            f"past the right edge, outermost:\n    " + "\n    ".join(layout["offenders"])
+        )
+
+    language_button = ".md-header .md-select > button.md-header__button"
+    missing = _wait_for(page, UNREACHABLE_SELECTORS, [language_button])
+    if missing:
+        failures.append(f"at 375 px the language button is not reachable: {missing}")
+    else:
+        page.locator(language_button).click()
+        links = [f'.md-select__list a[data-casefile-alternate][hreflang="{other}"]' for other in LANGS]
+        missing = _wait_for(page, UNREACHABLE_SELECTORS, links)
+        if missing:
+            failures.append(f"at 375 px the language list does not open; unreachable: {missing}")
+        page.locator("body").press("Escape")
+
+    drawer_button = 'label.md-header__button[for="__drawer"]'
+    missing = _wait_for(page, UNREACHABLE_SELECTORS, [drawer_button])
+    if missing:
+        failures.append(f"at 375 px the navigation drawer button is not reachable: {missing}")
+    else:
+        page.locator(drawer_button).click()
+        titles = [spec.title[lang] for spec in PAGES]
+        missing = _wait_for(page, UNREACHABLE_NAV_TITLES, titles)
+        if missing:
+            failures.append(f"at 375 px the opened drawer does not show these page links: {missing}")
+
+    failures += monitor.problems
+    foreign = _foreign_requests(context.casefile_requests)
+    if foreign:
+        failures.append("requests to hosts other than 127.0.0.1:\n    " + "\n    ".join(foreign))
+    assert not failures, f"{target}:\n" + "\n".join(failures)

@@ -69,7 +69,12 @@ def run(data_dir: Path = DATA) -> Report:
         report.sources[stem] = source
         if source is not None:
             report.problems += schema_check.check(source, schema_check.schema_name_for(stem))
-    report.problems += semantic_check.check(report.sources)
+    try:
+        report.problems += semantic_check.check(report.sources)
+    except Exception as err:  # malformed data the cross-file checks did not foresee
+        if not report.errors:
+            report.problems.append(Problem("data/", 1, 1, "", f"the cross-file checks stopped ({type(err).__name__}: {err})",
+                                           "this is a bug in scripts/casefile/semantic_check.py; please report it with your change"))
     report.problems = sorted(set(report.problems), key=lambda p: (FILES.index(Path(p.file).stem) if Path(p.file).stem in FILES else -1, p.line, p.col, p.message))
     return report
 

@@ -183,4 +183,5 @@ def _type_fix(expected) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    return text.split(". ")[0].rstrip(".")
+    """Up to the first full stop that ends a sentence (not the one in 'e.g.' or 'i.e.')."""
+    return re.split(r"(?<!\be\.g)(?<!\bi\.e)\.\s", text, maxsplit=1)[0].rstrip(".")

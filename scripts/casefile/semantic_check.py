@@ -4,6 +4,8 @@ They run even when a file failed its schema, so every value is looked at defensi
 """
 from __future__ import annotations
 
+import re
+
 from .anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
 from .problems import WARNING
 from .text import normalise_space
@@ -35,7 +37,7 @@ def check(sources: dict) -> list:
     problems = []
     problems += _unique_ids(sources)
     letter_ids = _letter_ids(sources.get("letter"))
-    source_ids = {r.get("id") for _, r in _records(sources.get("sources"), "sources")}
+    source_ids = {r["id"] for _, r in _records(sources.get("sources"), "sources") if isinstance(r.get("id"), str)}
     cited = set()
     for stem, source in sources.items():
         if source is None:
@@ -61,8 +63,8 @@ def check(sources: dict) -> list:
                             problems.append(source.problem(path + ("title_sources", lang, index), f"refers to source '{ref}', which is not in data/sources.yaml",
                                                            "add the source to data/sources.yaml or fix the id"))
     problems += _letter(sources.get("letter"), source_ids)
-    if sources.get("letter") and isinstance(sources["letter"].data, dict):
-        cited.add(sources["letter"].data.get("source"))
+    if sources.get("letter") and isinstance(sources["letter"].data, dict) and isinstance(sources["letter"].data.get("source"), str):
+        cited.add(sources["letter"].data["source"])
     problems += _commitments(sources.get("commitments"))
     problems += _timeline(sources.get("timeline"), sources.get("letter"))
     problems += _quotes(sources.get("requests"), sources.get("letter"))
@@ -75,8 +77,8 @@ def check(sources: dict) -> list:
 
 
 def _range(ids) -> str:
-    paragraphs = sorted((i for i in ids if i.startswith("p")), key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
-    notes = sorted((i for i in ids if i.startswith("fn")), key=lambda i: int(i[2:]) if i[2:].isdigit() else 0)
+    paragraphs = sorted((i for i in ids if re.fullmatch(r"p[0-9]+", i)), key=lambda i: int(i[1:]))
+    notes = sorted((i for i in ids if re.fullmatch(r"fn[0-9]+", i)), key=lambda i: int(i[2:]))
     parts = []
     for group in (paragraphs, notes):
         if group:
@@ -87,8 +89,8 @@ def _range(ids) -> str:
 def _letter_ids(letter):
     if letter is None or not isinstance(letter.data, dict):
         return None
-    ids = {r.get("id") for _, r in _records(letter, "paragraphs")} | {r.get("id") for _, r in _records(letter, "footnotes")}
-    return {i for i in ids if isinstance(i, str)}
+    records = _records(letter, "paragraphs") + _records(letter, "footnotes")
+    return {r["id"] for _, r in records if isinstance(r.get("id"), str)}
 
 
 def _unique_ids(sources: dict) -> list:
@@ -131,7 +133,8 @@ def _letter(letter, source_ids) -> list:
         if isinstance(number, int) and isinstance(paragraph.get("id"), str) and paragraph["id"] != f"p{number}":
             problems.append(letter.problem(("paragraphs", index, "id"), f"'{paragraph['id']}' does not match number {number}",
                                            f"use id p{number}"))
-        texts[paragraph.get("id")] = paragraph
+        if isinstance(paragraph.get("id"), str):
+            texts[paragraph["id"]] = paragraph
     for index, note in _records(letter, "footnotes"):
         number, mark, target = note.get("number"), note.get("mark"), note.get("paragraph")
         if isinstance(number, int) and isinstance(note.get("id"), str) and note["id"] != f"fn{number}":
@@ -206,11 +209,8 @@ def _timeline(timeline, letter) -> list:
     return problems
 
 
-def _is_date(value: str) -> bool:
-    try:
-        return all(p.isdigit() for p in value.split("-")) and 1 <= len(value.split("-")) <= 3
-    except AttributeError:
-        return False
+def _is_date(value) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value) is not None
 
 
 def _quotes(requests, letter) -> list:

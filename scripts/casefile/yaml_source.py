@@ -116,8 +116,9 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
     if problems:
         return None, problems
 
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader rejects control characters already here
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -134,7 +135,8 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
     except yaml.YAMLError as err:  # any other PyYAML complaint, still without a traceback
         return None, [Problem(name, 1, 1, "", f"YAML error: {err}", "check the file's syntax")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
     for event, what in loader.forbidden:
         problems.append(Problem(name, event.start_mark.line + 1, event.start_mark.column + 1, "",
@@ -200,7 +202,7 @@ def _scalar(node, path, source: Source, problems: list):
                                        f"put it in quotes: \"{value}\""))
         return value
     if tag == "int":
-        if _PLAIN_INT.match(value):
+        if _PLAIN_INT.match(value) and len(value) <= 30:
             return int(value)
         problems.append(source.problem(path, f"unquoted '{value}' is read as a number by YAML 1.1",
                                        f"put it in quotes: \"{value}\""))

@@ -62,13 +62,15 @@ def run(data_dir: Path = DATA) -> Report:
             continue
         source, problems = yaml_source.load(path)
         report.problems += problems
+        already = {(p.line, p.col) for p in problems}  # the loader said it better; the schema would repeat it
         if source is not None and not isinstance(source.data, dict):
             report.problems.append(source.problem((), "must be a mapping of fields at the top level",
                                                   f"see data/schema/{stem}.schema.json for the fields"))
             source = None
         report.sources[stem] = source
         if source is not None:
-            report.problems += schema_check.check(source, schema_check.schema_name_for(stem))
+            report.problems += [p for p in schema_check.check(source, schema_check.schema_name_for(stem))
+                                if (p.line, p.col) not in already]
     try:
         report.problems += semantic_check.check(report.sources)
     except Exception as err:  # malformed data the cross-file checks did not foresee

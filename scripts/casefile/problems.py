@@ -37,3 +37,9 @@ def format_path(path) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
+
+
+def show(value) -> str:
+    """A value quoted for a one-line message: line breaks made visible, long text cut."""
+    text = str(value).replace("\n", "\\n").replace("\r", "\\r")
+    return "'" + (text if len(text) <= 80 else text[:77] + "…") + "'"

@@ -13,6 +13,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .paths import SCHEMAS
+from .problems import show
 from .yaml_source import Source
 
 FORMATS = FormatChecker(formats=())
@@ -76,7 +77,8 @@ def _describe(value, source: Source, path) -> str:
         return "a mapping of fields"
     if isinstance(value, list):
         return "a list"
-    return f"'{value}'"
+    return show(value)
+
 
 
 _TYPE_WORDS = {"string": "text", "object": "a mapping of fields", "array": "a list", "integer": "a whole number", "boolean": "true or false"}
@@ -105,7 +107,7 @@ def _explain(error, source: Source):
         for name in sorted(set(value) - set(allowed)):
             close = difflib.get_close_matches(name, allowed, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
-            yield source.problem(path + (name,), f"unknown field '{name}'", f"remove it or fix its name; {hint}", key=True)
+            yield source.problem(path + (name,), f"unknown field {show(name)}", f"remove it or fix its name; {hint}", key=True)
         return
     if kind == "type":
         expected = error.validator_value
@@ -125,13 +127,13 @@ def _explain(error, source: Source):
         return
     if kind == "pattern":
         hint = schema.get("x-hint") or f"it must match {error.validator_value}"
-        yield source.problem(path, f"'{value}' is not in the expected form", hint)
+        yield source.problem(path, f"{show(value)} is not in the expected form", hint)
         return
     if kind == "format":
         if error.validator_value == "partial-date":
-            yield source.problem(path, f"'{value}' is not a real date", "check the day and month; write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"")
+            yield source.problem(path, f"{show(value)} is not a real date", "check the day and month; write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"")
         else:
-            yield source.problem(path, f"'{value}' is not a well-formed https address", "copy the full address from the publisher's page")
+            yield source.problem(path, f"{show(value)} is not a well-formed https address", "copy the full address from the publisher's page")
         return
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)

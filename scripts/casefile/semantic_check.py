@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
-from .problems import WARNING
+from .problems import WARNING, show
 from .text import normalise_space
 
 
@@ -47,12 +47,12 @@ def check(sources: dict) -> list:
                 for index, ref in enumerate(_strings(refs)):
                     where = path + (key, index)
                     if key == "letter" and letter_ids is not None and ref not in letter_ids:
-                        problems.append(source.problem(where, f"refers to '{ref}', which is not a paragraph or footnote of the letter",
+                        problems.append(source.problem(where, f"refers to {show(ref)}, which is not a paragraph or footnote of the letter",
                                                        f"use one of {_range(letter_ids)}"))
                     if key == "sources":
                         cited.add(ref)
                         if source_ids and ref not in source_ids:
-                            problems.append(source.problem(where, f"refers to source '{ref}', which is not in data/sources.yaml",
+                            problems.append(source.problem(where, f"refers to source {show(ref)}, which is not in data/sources.yaml",
                                                            "add the source to data/sources.yaml or fix the id"))
             titles = record.get("title_sources")
             if isinstance(titles, dict):
@@ -60,7 +60,7 @@ def check(sources: dict) -> list:
                     for index, ref in enumerate(_strings(refs)):
                         cited.add(ref)
                         if source_ids and ref not in source_ids:
-                            problems.append(source.problem(path + ("title_sources", lang, index), f"refers to source '{ref}', which is not in data/sources.yaml",
+                            problems.append(source.problem(path + ("title_sources", lang, index), f"refers to source {show(ref)}, which is not in data/sources.yaml",
                                                            "add the source to data/sources.yaml or fix the id"))
     problems += _letter(sources.get("letter"), source_ids)
     if sources.get("letter") and isinstance(sources["letter"].data, dict) and isinstance(sources["letter"].data.get("source"), str):
@@ -69,9 +69,11 @@ def check(sources: dict) -> list:
     problems += _timeline(sources.get("timeline"), sources.get("letter"))
     problems += _quotes(sources.get("requests"), sources.get("letter"))
     src = sources.get("sources")
+    if any(source is None for source in sources.values()):
+        return problems  # a file that could not be read cites nothing; "not cited" would be noise
     for index, record in _records(src, "sources"):
         if isinstance(record.get("id"), str) and record["id"] not in cited:
-            problems.append(src.problem(("sources", index, "id"), f"source '{record['id']}' is not cited by any record",
+            problems.append(src.problem(("sources", index, "id"), f"source {show(record['id'])} is not cited by any record",
                                         "cite it where it supports a fact, or remove it", severity=WARNING))
     return problems
 
@@ -106,10 +108,10 @@ def _unique_ids(sources: dict) -> list:
             if value in seen:
                 other, other_path = seen[value]
                 line, _ = other.mark(other_path)
-                problems.append(source.problem(where, f"id '{value}' is already used at {other.name}:{line}",
+                problems.append(source.problem(where, f"id {show(value)} is already used at {other.name}:{line}",
                                                "ids must be unique across data/ because they are URL anchors; choose another"))
             elif value in RESERVED_ANCHORS or value.startswith(RESERVED_PREFIXES):
-                problems.append(source.problem(where, f"id '{value}' is reserved for an anchor the site makes itself",
+                problems.append(source.problem(where, f"id {show(value)} is reserved for an anchor the site makes itself",
                                                "choose another id"))
             else:
                 seen[value] = (source, where)
@@ -122,7 +124,7 @@ def _letter(letter, source_ids) -> list:
     problems = []
     ref = letter.data.get("source")
     if isinstance(ref, str) and source_ids and ref not in source_ids:
-        problems.append(letter.problem(("source",), f"refers to source '{ref}', which is not in data/sources.yaml",
+        problems.append(letter.problem(("source",), f"refers to source {show(ref)}, which is not in data/sources.yaml",
                                        "register the letter in data/sources.yaml with kind: letter"))
     texts = {}
     for index, paragraph in _records(letter, "paragraphs"):
@@ -131,17 +133,17 @@ def _letter(letter, source_ids) -> list:
             problems.append(letter.problem(("paragraphs", index, "number"), f"is {number}, but this is paragraph {index + 1}",
                                            "keep the paragraphs in the letter's order, numbered from 1"))
         if isinstance(number, int) and isinstance(paragraph.get("id"), str) and paragraph["id"] != f"p{number}":
-            problems.append(letter.problem(("paragraphs", index, "id"), f"'{paragraph['id']}' does not match number {number}",
+            problems.append(letter.problem(("paragraphs", index, "id"), f"{show(paragraph['id'])} does not match number {number}",
                                            f"use id p{number}"))
         if isinstance(paragraph.get("id"), str):
             texts[paragraph["id"]] = paragraph
     for index, note in _records(letter, "footnotes"):
         number, mark, target = note.get("number"), note.get("mark"), note.get("paragraph")
         if isinstance(number, int) and isinstance(note.get("id"), str) and note["id"] != f"fn{number}":
-            problems.append(letter.problem(("footnotes", index, "id"), f"'{note['id']}' does not match number {number}",
+            problems.append(letter.problem(("footnotes", index, "id"), f"{show(note['id'])} does not match number {number}",
                                            f"use id fn{number}"))
         if isinstance(target, str) and target not in texts:
-            problems.append(letter.problem(("footnotes", index, "paragraph"), f"paragraph '{target}' does not exist",
+            problems.append(letter.problem(("footnotes", index, "paragraph"), f"paragraph {show(target)} does not exist",
                                            "name the id of the paragraph that calls the footnote"))
         elif isinstance(target, str) and isinstance(mark, str):
             for lang in ("es", "en"):

@@ -18,10 +18,21 @@ from .problems import Problem, format_path
 
 MAX_BYTES = 2_000_000  # a data file is text written by people; anything larger is a mistake
 MAX_DEPTH = 40
+MAX_DIGITS = 4000  # Python refuses to read longer integers
 
 _PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 _TRUE_FALSE = {"true": True, "false": False}
 _YAML11_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}
+
+# Characters that look like nothing (or like a space) in an editor but change how YAML reads the
+# file: tabs cannot indent, and PyYAML counts NEL, LS and PS as line breaks where editors do not.
+_INVISIBLE = re.compile("[\t\x85\u2028\u2029]")
+_INVISIBLE_HELP = {
+    "\t": ("tab character", "YAML must be indented with spaces: replace the tab with spaces"),
+    "\x85": ("invisible line break (U+0085)", "replace it with a space; it often comes from text pasted out of a PDF"),
+    "\u2028": ("invisible line separator (U+2028)", "replace it with a space; it often comes from text pasted out of a PDF"),
+    "\u2029": ("invisible paragraph separator (U+2029)", "replace it with a space; it often comes from text pasted out of a PDF"),
+}
 
 _SYNTAX_HINTS = (
     ("mapping values are not allowed", "text that contains ': ' must be put in quotes, or the indentation of this line is off"),
@@ -80,7 +91,7 @@ class _Loader(yaml.SafeLoader):
                 self.forbidden.append((event, f"anchor '&{event.anchor}'"))
             tag = getattr(event, "tag", None)
             if tag is not None and tag != "!":
-                self.forbidden.append((event, f"tag '{tag}'"))
+                self.forbidden.append((event, f"tag '{tag.replace('tag:yaml.org,2002:', '!!')}'"))
         return super().compose_node(parent, index)
 
 
@@ -110,9 +121,10 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
     text = text.removeprefix("\ufeff")
 
     problems = []
-    for index in (m.start() for m in re.finditer("\t", text)):
-        line, col = _position(text, index)
-        problems.append(Problem(name, line, col, "", "tab character", "YAML must be indented with spaces: replace the tab with spaces"))
+    for match in _INVISIBLE.finditer(text):
+        line, col = _position(text, match.start())
+        what, fix = _INVISIBLE_HELP[match.group()]
+        problems.append(Problem(name, line, col, "", what, fix))
     if problems:
         return None, problems
 
@@ -202,7 +214,10 @@ def _scalar(node, path, source: Source, problems: list):
                                        f"put it in quotes: \"{value}\""))
         return value
     if tag == "int":
-        if _PLAIN_INT.match(value) and len(value) <= 30:
+        if _PLAIN_INT.match(value):
+            if len(value) > MAX_DIGITS:
+                problems.append(source.problem(path, f"is a number with {len(value):,} digits", "write the real value"))
+                return value
             return int(value)
         problems.append(source.problem(path, f"unquoted '{value}' is read as a number by YAML 1.1",
                                        f"put it in quotes: \"{value}\""))

@@ -32,7 +32,6 @@ STRINGS = {
         "en": "This page is an English translation made for this case file. The letter was written in Spanish; the original of each paragraph is one click away under it, and the Spanish page shows the original alone.",
     },
     "show_original": {"es": "Original en español", "en": "Spanish original"},
-    "original_page": {"es": "", "en": "Read the original letter in Spanish"},
     "own_translation": {"es": "traducción propia de este expediente", "en": "this case file's own translation"},
     "at_stake": {"es": "El compromiso en juego", "en": "The commitment at stake"},
     "ogp_id": {"es": "Id. en la OGP", "en": "OGP id"},
@@ -52,9 +51,7 @@ STRINGS = {
     "no_date": {"es": "sin fecha", "en": "undated"},
     "website": {"es": "Sitio web", "en": "Website"},
     "short_name": {"es": "Nombre corto", "en": "Short name"},
-    "name_in_letter": {"es": "Nombre en la carta", "en": "Name in the letter"},
     "repository_copy": {"es": "copia en el repositorio", "en": "copy in the repository"},
-    "quote_label": {"es": "Lo que dice la carta", "en": "What the letter says"},
     "kind_formal-request": {"es": "Petición formal", "en": "Formal request"},
     "kind_action": {"es": "Acción solicitada", "en": "Requested action"},
     "kind_condition": {"es": "Condición", "en": "Condition"},
@@ -89,8 +86,6 @@ STRINGS = {
     "lang_en": {"es": "inglés", "en": "English"},
     "lang_fr": {"es": "francés", "en": "French"},
     "lang_pt": {"es": "portugués", "en": "Portuguese"},
-    "edit": {"es": "Editar esta página", "en": "Edit this page"},
-    "skip": {"es": "Ir al contenido", "en": "Skip to content"},
 }
 
 

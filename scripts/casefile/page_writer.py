@@ -40,9 +40,6 @@ class PageWriter:
         """A bilingual field in this page's language, escaped."""
         return escape(value[self.lang])
 
-    def other(self, value: dict) -> str:
-        return value["es" if self.lang == "en" else "en"]
-
     def date(self, value: str) -> str:
         return format_date(value, self.lang)
 

@@ -5,7 +5,6 @@ Material-specific, like mkdocs_config.py; a move to another builder replaces the
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 from .i18n import DEFAULT, NAMES, t

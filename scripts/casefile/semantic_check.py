@@ -39,7 +39,7 @@ def check(sources: dict) -> list:
     letter_ids = _letter_ids(sources.get("letter"))
     source_ids = {r["id"] for _, r in _records(sources.get("sources"), "sources") if isinstance(r.get("id"), str)}
     cited = set()
-    for stem, source in sources.items():
+    for source in sources.values():
         if source is None:
             continue
         for path, record in walk(source.data):
@@ -97,7 +97,7 @@ def _letter_ids(letter):
 
 def _unique_ids(sources: dict) -> list:
     problems, seen = [], {}
-    for stem, source in sources.items():
+    for source in sources.values():
         if source is None:
             continue
         for path, record in walk(source.data):

@@ -19,7 +19,7 @@ from .dataset import Dataset
 from .i18n import LANGS
 from .page_writer import PageWriter
 from .pages import PAGES
-from .paths import BUILD, DOCS, ROOT, SITE, display
+from .paths import BUILD, DOCS, SITE, display
 from .settings import Settings, load as load_settings
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern

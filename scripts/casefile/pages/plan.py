@@ -1,5 +1,5 @@
 """The 4th National Action Plan and its commitments, the one at stake highlighted."""
-from ..markdown import attr, escape
+from ..markdown import escape
 
 
 def render(w, spec) -> None:

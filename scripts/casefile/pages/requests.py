@@ -1,5 +1,5 @@
 """What the letter asks: the formal request, the actions and the condition."""
-from ..markdown import attr, escape
+from ..markdown import escape
 
 
 def render(w, spec) -> None:

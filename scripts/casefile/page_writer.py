@@ -108,6 +108,12 @@ class PageWriter:
         self.notes(record, anchor, label)
         self.add("</div>", "")
 
+    def original(self, markdown_text: str, tag: str = "div") -> None:
+        """The Spanish original of a translated text, one click away and marked lang="es"."""
+        self.add('<details class="cf-original" markdown="1">',
+                 f'<summary markdown="span">{escape(self.t("show_original"))}</summary>', "",
+                 f'<{tag} lang="es" markdown="1">', "", markdown_text, "", f"</{tag}>", "</details>", "")
+
     def permalink(self, anchor: str) -> str:
         return f'<a class="headerlink cf-permalink" href="#{anchor}" title="{attr(self.t("permalink"))}" aria-label="{attr(self.t("permalink"))}">¶</a>'
 

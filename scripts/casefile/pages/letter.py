@@ -31,7 +31,7 @@ def render(w, spec) -> None:
     w.heading(2, w.t("letter_footnotes"), "notas")
     for note in letter["footnotes"]:
         n = note["number"]
-        text = letter_text(note[w.lang], _no_marks)
+        text = letter_text(note[w.lang], escape)
         back = (f'<a class="cf-backref" href="#ref-{note["id"]}" title="{attr(w.t("back_to_mark", n=n))}" '
                 f'aria-label="{attr(w.t("back_to_mark", n=n))}">↩</a>')
         refs = w.refs(note, note["id"], {"es": f"carta, nota {n}", "en": f"letter, note {n}"})
@@ -54,21 +54,12 @@ def _paragraph(w, paragraph) -> None:
     w.add(f'<a class="cf-pnum headerlink" href="#{anchor}" title="{attr(w.t("permalink"))}">¶ {number}</a>', "")
     w.add(letter_text(paragraph[w.lang], mark_link), "")
     if w.lang != "es":
-        _original(w, letter_text(paragraph["es"], lambda m: escape(m)))
+        w.original(letter_text(paragraph["es"], escape))
     w.add("</div>", "")
 
 
 def _translated_block(w, value, css_class) -> None:
     w.add(f'<div class="{css_class}" markdown="1">', "", escape(value[w.lang]), "")
     if w.lang != "es":
-        _original(w, escape(value["es"]))
+        w.original(escape(value["es"]))
     w.add("</div>", "")
-
-
-def _original(w, markdown_text) -> None:
-    w.add('<details class="cf-original" markdown="1">', f'<summary markdown="span">{escape(w.t("show_original"))}</summary>', "",
-          '<div lang="es" markdown="1">', "", markdown_text, "", "</div>", "</details>", "")
-
-
-def _no_marks(mark):
-    return escape(mark)

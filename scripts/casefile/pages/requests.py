@@ -13,11 +13,11 @@ def render(w, spec) -> None:
         w.add(f'<div class="cf-request cf-request--{item["kind"]}" markdown="1">', "")
         w.heading(2, escape(title), anchor)
         quote = item["quote"]
+        if w.lang != "es":
+            w.add(f'<p class="cf-badge" markdown="span">{escape(w.t("translation_label"))}</p>', "")
         w.add(f"> {escape(quote[w.lang])}" + w.refs({"letter": item["letter"]}, anchor, label), "")
         if w.lang != "es":
-            w.add(f'<p class="cf-translation-label" markdown="span">{escape(w.t("translation_label"))}</p>', "")
-            w.add('<details class="cf-original" markdown="1">', f'<summary markdown="span">{escape(w.t("show_original"))}</summary>', "",
-                  f'<blockquote lang="es" markdown="1">{escape(quote["es"])}</blockquote>', "", "</details>", "")
+            w.original(escape(quote["es"]), tag="blockquote")
         if item.get("text"):
             w.add(w.text(item["text"]) + w.refs({"sources": item.get("sources", [])}, anchor, label), "")
         elif item.get("sources"):

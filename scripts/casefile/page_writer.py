@@ -110,7 +110,7 @@ class PageWriter:
 
     def original(self, markdown_text: str, tag: str = "div") -> None:
         """The Spanish original of a translated text, one click away and marked lang="es"."""
-        self.add('<details class="cf-original" markdown="1">',
+        self.add('<details class="cf-original" data-search-exclude markdown="1">',  # the English index holds English only
                  f'<summary markdown="span">{escape(self.t("show_original"))}</summary>', "",
                  f'<{tag} lang="es" markdown="1">', "", markdown_text, "", f"</{tag}>", "</details>", "")
 

@@ -186,3 +186,16 @@ def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
         output = proc.communicate(timeout=10)[0]
     assert "data/case.yaml:" in output and "tab character" in output
     assert "Traceback" not in output
+
+
+def test_serve_on_a_busy_port_says_so_and_exits(repo_copy):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run(repo_copy, "serve", "--port", str(port), timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"serve: cannot listen on 127.0.0.1:{port} (Address already in use); choose another with --port"
+    assert "Traceback" not in result.stdout + result.stderr

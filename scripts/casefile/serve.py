@@ -68,33 +68,36 @@ class PreviewHandler(StaticHandler):
         return io.BytesIO(body)
 
 
-def _rebuild(langs) -> bool:
+def _rebuild(langs, first: bool = False) -> bool:
     started = time.monotonic()
     try:
         site_build.build(PREVIEW, langs)
     except site_build.BuildError as err:
         print(err, file=sys.stderr)
-        print("serve: rebuild failed; still serving the last good preview", file=sys.stderr, flush=True)
+        if PREVIEW.exists() and any(PREVIEW.iterdir()):
+            print("serve: build failed; still serving the last good preview", file=sys.stderr, flush=True)
+        else:
+            print("serve: build failed; fix the problems above, serve builds again as soon as a file changes", file=sys.stderr, flush=True)
         return False
-    print(f"serve: rebuilt in {time.monotonic() - started:.1f}s", flush=True)
+    print(f"serve: {'built' if first else 'rebuilt'} in {time.monotonic() - started:.1f}s", flush=True)
     return True
 
 
 def main(langs=None, host: str = "127.0.0.1", port: int = 8000) -> int:
     langs = tuple(langs or LANGS)
-    ok = _rebuild(langs)
-    if not ok and not PREVIEW.exists():
-        print("serve: fix the problems above; serve keeps watching and builds as soon as they are fixed", flush=True)
-        PREVIEW.mkdir(parents=True, exist_ok=True)
-
-    server = make_server(PREVIEW, host, port, PreviewHandler)
+    PREVIEW.mkdir(parents=True, exist_ok=True)
+    try:  # claim the port before the first build, so that a busy port fails at once
+        server = make_server(PREVIEW, host, port, PreviewHandler)
+    except OSError as err:
+        print(f"serve: cannot listen on {host}:{port} ({err.strerror}); choose another with --port", file=sys.stderr)
+        return 1
     handler = server.RequestHandlerClass
+    state = snapshot()
+    _rebuild(langs, first=True)
     handler.stamp = str(time.time())
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    first = langs[0]
-    print(f"serve: http://{host}:{server.server_address[1]}/{first}/ (from {display(PREVIEW)}/); Ctrl-C stops", flush=True)
+    print(f"serve: http://{host}:{server.server_address[1]}/{langs[0]}/ (from {display(PREVIEW)}/); Ctrl-C stops", flush=True)
 
-    state = snapshot()
     try:
         while True:
             time.sleep(POLL_SECONDS)

@@ -99,7 +99,7 @@ def test_invalid_data_builds_nothing_and_keeps_the_previous_site(previous_site, 
 def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, report, monkeypatch):
     before = fingerprint(previous_site)
 
-    def broken(out, langs):
+    def broken(out, langs, settings):
         raise RuntimeError("simulated failure after both languages were built")
 
     monkeypatch.setattr(postprocess, "run", broken)

@@ -8,19 +8,18 @@ import html
 from pathlib import Path
 
 from .i18n import DEFAULT, NAMES, t
-from .settings import load as load_settings
 
 FOLD_JS = Path(__file__).with_name("search_fold.js")
 KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}
 
 
-def run(out: Path, langs) -> None:
+def run(out: Path, langs, settings) -> None:
     for lang in langs:
         site = out / lang
         _fold_search(site)
         _prune(site)
-    _root_index(out, langs)
-    _root_404(out, langs)
+    _root_index(out, langs, settings.site_url)
+    _root_404(out, langs, settings.site_url)
 
 
 def _fold_search(site: Path) -> None:
@@ -42,9 +41,8 @@ def _prune(site: Path) -> None:
         (site / "assets/javascripts/lunr" / name).unlink(missing_ok=True)
 
 
-def _root_index(out: Path, langs) -> None:
+def _root_index(out: Path, langs, root: str) -> None:
     """/ sends a browser that prefers English to /en/ and any other to /es/."""
-    root = load_settings().site_url
     alternates = "\n".join(f'<link rel="alternate" hreflang="{l}" href="{html.escape(root)}{l}/">' for l in langs)
     links = " · ".join(f'<a href="{l}/" hreflang="{l}" lang="{l}">{NAMES[l]}</a>' for l in langs)
     default = DEFAULT if DEFAULT in langs else langs[0]
@@ -79,7 +77,7 @@ def _root_index(out: Path, langs) -> None:
     (out / "index.html").write_text(page, "utf-8")
 
 
-def _root_404(out: Path, langs) -> None:
+def _root_404(out: Path, langs, root: str) -> None:
     """Hosts that serve only /404.html get the default language's page, which hands English paths on."""
     default = DEFAULT if DEFAULT in langs else langs[0]
     source = out / default / "404.html"
@@ -88,7 +86,7 @@ def _root_404(out: Path, langs) -> None:
     text = source.read_text("utf-8")
     others = [l for l in langs if l != default]
     if others:
-        path = load_settings().site_url.split("://", 1)[-1].partition("/")[2]
+        path = root.split("://", 1)[-1].partition("/")[2]
         prefix = "/" + path
         script = "<script>(function(){var p=location.pathname;" + "".join(
             f'if(p.indexOf("{prefix}{l}/")===0&&p.indexOf("{prefix}{l}/404.html")!==0){{location.replace("{prefix}{l}/404.html");}}' for l in others

@@ -62,7 +62,7 @@ def build(target: Path = SITE, langs=LANGS, report=None) -> None:
             render(dataset, lang, stage / lang, settings)
             config = mkdocs_config.write(lang, stage, out / lang, settings, langs)
             _mkdocs_build(config, lang)
-        postprocess.run(out, langs)
+        postprocess.run(out, langs, settings)
         _swap(out, target)
     except BaseException:
         shutil.rmtree(out, ignore_errors=True)

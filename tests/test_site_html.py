@@ -216,3 +216,51 @@ def test_root_redirects_by_browser_language_and_works_without_javascript(built_s
 def test_each_language_has_its_404_page(built_site, lang):
     p = Page(built_site / lang / "404.html")
     assert p.html_lang == lang
+
+
+class BlockText(HTMLParser):
+    """The visible text inside each element with one of `ids`, leaving out links of `skip_class`."""
+
+    VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+
+    def __init__(self, ids, skip_class):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.skip_class = set(ids), skip_class
+        self.texts, self.stack = {}, []  # stack of (tag, owning id or None, skipped)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        a = dict(attrs)
+        owner = a.get("id") if a.get("id") in self.ids else (self.stack[-1][1] if self.stack else None)
+        skipped = (self.stack[-1][2] if self.stack else False) or self.skip_class in (a.get("class") or "").split() \
+            or tag in ("details", "script", "style")
+        self.stack.append((tag, owner, skipped))
+        if owner and owner not in self.texts:
+            self.texts[owner] = []
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][1] and not self.stack[-1][2]:
+            self.texts[self.stack[-1][1]].append(data)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rendered_letter_reads_exactly_as_the_letter(built_site, report, lang):
+    """Every paragraph and footnote on the letter page shows its text from data/ character for character
+    (the letter's own *italics* and <links> rendered, spaces around them kept)."""
+    from casefile.markdown import plain_letter_text
+
+    letter = report.data("letter")
+    records = letter["paragraphs"] + letter["footnotes"]
+    parser = BlockText([r["id"] for r in records], skip_class="cf-pnum")
+    parser.feed((built_site / lang / "carta/index.html").read_text("utf-8"))
+    for record in letter["paragraphs"]:
+        shown = " ".join("".join(parser.texts[record["id"]]).split())
+        assert shown == plain_letter_text(record[lang]), record["id"]
+    for record in letter["footnotes"]:
+        shown = " ".join("".join(parser.texts[record["id"]]).split())
+        assert shown.startswith(f"{record['mark']} {plain_letter_text(record[lang])}"), record["id"]

@@ -20,8 +20,12 @@ SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 def escape(text: str) -> str:
     """Plain text -> inline Markdown that renders as the same characters."""
-    text = html.escape(normalise_space(text), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _escape_run(normalise_space(text))
+
+
+def _escape_run(text: str) -> str:
+    """Escape a piece of a longer text, keeping its spaces at both ends."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def attr(text: str) -> str:
@@ -42,19 +46,19 @@ def letter_text(text: str, mark_link) -> str:
     out, last = [], 0
     text = normalise_space(text)
     for match in _LETTER_TOKENS.finditer(text):
-        out.append(escape(text[last:match.start()]))
+        out.append(_escape_run(text[last:match.start()]))
         url, italic, mark = match.groups()
         if url:
             out.append(link_html(url))
         elif italic:
-            out.append(f"<em>{escape(italic)}</em>")
+            out.append(f"<em>{_escape_run(italic)}</em>")
         else:
             out.append(mark_link(mark))
         last = match.end()
-    out.append(escape(text[last:]))
+    out.append(_escape_run(text[last:]))
     return "".join(out)
 
 
 def plain_letter_text(text: str) -> str:
-    """The letter's text without its conventions, for attributes and search-friendly titles."""
-    return _LETTER_TOKENS.sub(lambda m: m.group(1) or m.group(2) or "", normalise_space(text))
+    """The letter's text as a reader sees it: conventions resolved, footnote marks kept."""
+    return _LETTER_TOKENS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), normalise_space(text))

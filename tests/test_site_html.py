@@ -264,3 +264,23 @@ def test_rendered_letter_reads_exactly_as_the_letter(built_site, report, lang):
     for record in letter["footnotes"]:
         shown = " ".join("".join(parser.texts[record["id"]]).split())
         assert shown.startswith(f"{record['mark']} {plain_letter_text(record[lang])}"), record["id"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("spec", [p for p in PAGES if p.edit_path.startswith("data/") and p.file != "carta.md"], ids=lambda p: p.file)
+def test_every_text_of_a_data_file_is_shown_on_its_page(built_site, report, spec, lang):
+    """Titles, facts and notes appear on the page exactly as written in data/, in the page's language."""
+    from casefile.semantic_check import walk
+
+    path = "" if spec.file == "index.md" else spec.file.removesuffix(".md") + "/"
+    shown = " ".join(" ".join(page(built_site, lang, path).text).split())
+    stem = Path(spec.edit_path).stem
+    missing = []
+    for where, record in walk(report.data(stem)):
+        for key in ("title", "text", "value", "label", "quote", "name"):
+            value = record.get(key)
+            if isinstance(value, dict) and isinstance(value.get(lang), str):
+                expected = " ".join(value[lang].split())
+                if expected not in shown:
+                    missing.append(f"{where}.{key}: {expected[:60]}")
+    assert not missing, "\n".join(missing)

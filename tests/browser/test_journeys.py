@@ -167,3 +167,26 @@ def test_root_redirects_by_browser_language(new_context, site_url, url, locale, 
     page.goto(f"{site_url}/")
     page.wait_for_url(url(lang, ""))
     assert page.locator("html").get_attribute("lang") == lang
+
+
+# 7. A keyboard user on a phone opens the navigation and the search from the header.
+@pytest.mark.parametrize("lang", LANGS)
+def test_keyboard_reaches_the_header_buttons_on_a_phone(new_context, url, lang):
+    page = new_context(viewport={"width": 375, "height": 812}).new_page()
+    page.goto(url(lang, "carta/"))
+    names = {"es": ("Abrir la navegación", "Buscar"), "en": ("Open the navigation", "Search")}[lang]
+    for target, name in zip(("__drawer", "__search"), names):
+        button = page.get_by_role("button", name=name, exact=True)
+        expect(button).to_be_visible()
+        for _ in range(12):  # Tab through the skip link and the header until the button has focus
+            page.keyboard.press("Tab")
+            if button.evaluate("el => el === document.activeElement"):
+                break
+        else:
+            pytest.fail(f"{name!r} ({target}) cannot be reached with the Tab key")
+        for key in ("Enter", " "):
+            page.keyboard.press(key)
+            assert page.evaluate(f"document.getElementById('{target}').checked"), f"{key!r} on {name!r} did not open it"
+            page.evaluate(f"document.getElementById('{target}').checked = false")  # close it again
+            button.focus()
+        page.evaluate("document.activeElement.blur()")

@@ -91,6 +91,15 @@ def test_yaml_syntax_error_reports_the_position_and_a_hint(data_copy):
     assert not report.ok
 
 
+def test_unclosed_quote_is_named_with_the_line_that_opened_it(data_copy):
+    letter = data_copy / "letter.yaml"
+    n = replace_line(letter, '  es: "Ciudad de México, a 16 de enero de 2023"', '  es: "Ciudad de México, a 16 de enero de 2023')
+    assert problems_of(data_copy) == [
+        f"{letter}:{n + 1}:8: YAML syntax error: while parsing a block mapping expected <block end>, but found '<scalar>'"
+        f"{DASH}the quote opened on line {n} is not closed: end that text with the same quote (\" or ')"
+    ]
+
+
 def test_unclosed_flow_list_is_a_syntax_error_on_the_next_line(data_copy):
     timeline = data_copy / "timeline.yaml"
     n = replace_line(timeline, "    letter: [p3]", "    letter: [p3", after="  - id: politica-respuesta-adopcion")

@@ -95,6 +95,21 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _unclosed_quote(text: str, line: int):
+    """The line, at or just above `line`, whose value opens a quote it never closes, if any.
+
+    A quoted text may run over several lines in YAML, so a forgotten closing quote is only noticed
+    lines later, where the parser reports something about indentation instead.
+    """
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)), max(0, line - 4), -1):
+        value = lines[number - 1].split(": ", 1)[-1].strip() if ": " in lines[number - 1] else lines[number - 1].strip().removeprefix("- ")
+        for quote in ('"', "'"):
+            if value.startswith(quote) and (len(value) == 1 or not value.rstrip().endswith(quote)):
+                return number
+    return None
+
+
 def _position(text: str, index: int):
     line = text.count("\n", 0, index) + 1
     col = index - (text.rfind("\n", 0, index) + 1) + 1
@@ -137,6 +152,9 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(filter(None, [err.context, err.problem]))
         hint = next((h for key, h in _SYNTAX_HINTS if key in what), "check the indentation and the quotes on this line and the one before")
+        opened = _unclosed_quote(text, line)
+        if opened:
+            hint = f'the quote opened on line {opened} is not closed: end that text with the same quote (" or \')'
         return None, [Problem(name, line, col, "", f"YAML syntax error: {what}", hint)]
     except yaml.reader.ReaderError as err:
         line, col = _position(text, err.position)

@@ -469,6 +469,17 @@ def test_file_that_is_not_utf8(data_copy):
     assert not report.ok
 
 
+def test_not_utf8_column_counts_characters_like_an_editor(data_copy):
+    letter = data_copy / "letter.yaml"
+    n = line_of(letter, "sender_short: NOSC")
+    lines = letter.read_bytes().split(b"\n")
+    lines[n - 1] = "sender_short: México a".encode("utf-8") + "ño".encode("latin-1")  # é is two bytes
+    letter.write_bytes(b"\n".join(lines))
+    assert [str(p) for p in check.run(data_copy).problems] == [
+        f"{letter}:{n}:23: is not valid UTF-8 (byte 0xF1 here){DASH}save the file with UTF-8 encoding"
+    ]
+
+
 def test_unknown_extra_yaml_file(data_copy):
     extra = data_copy / "notes.yaml"
     extra.write_text("notes: []\n", "utf-8")

@@ -130,7 +130,8 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, err.start) + 1
+        col = len(raw[line_start:err.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
         return None, [Problem(name, line, col, "", f"is not valid UTF-8 (byte 0x{raw[err.start]:02X} here)",
                               "save the file with UTF-8 encoding")]
     text = text.removeprefix("\ufeff")

@@ -39,32 +39,30 @@ def check(sources: dict) -> list:
     letter_ids = _letter_ids(sources.get("letter"))
     source_ids = {r["id"] for _, r in _records(sources.get("sources"), "sources") if isinstance(r.get("id"), str)}
     cited = set()
+
+    def cite(source, where, ref, fix="add the source to data/sources.yaml or fix the id"):
+        cited.add(ref)
+        if source_ids and ref not in source_ids:
+            problems.append(source.problem(where, f"refers to source {show(ref)}, which is not in data/sources.yaml", fix))
+
     for source in sources.values():
         if source is None:
             continue
         for path, record in walk(source.data):
-            for key, refs in (("letter", record.get("letter")), ("sources", record.get("sources"))):
-                for index, ref in enumerate(_strings(refs)):
-                    where = path + (key, index)
-                    if key == "letter" and letter_ids is not None and ref not in letter_ids:
-                        problems.append(source.problem(where, f"refers to {show(ref)}, which is not a paragraph or footnote of the letter",
-                                                       f"use one of {_range(letter_ids)}"))
-                    if key == "sources":
-                        cited.add(ref)
-                        if source_ids and ref not in source_ids:
-                            problems.append(source.problem(where, f"refers to source {show(ref)}, which is not in data/sources.yaml",
-                                                           "add the source to data/sources.yaml or fix the id"))
+            for index, ref in enumerate(_strings(record.get("letter"))):
+                if letter_ids is not None and ref not in letter_ids:
+                    problems.append(source.problem(path + ("letter", index), f"refers to {show(ref)}, which is not a paragraph or footnote of the letter",
+                                                   f"use one of {_range(letter_ids)}"))
+            for index, ref in enumerate(_strings(record.get("sources"))):
+                cite(source, path + ("sources", index), ref)
             titles = record.get("title_sources")
-            if isinstance(titles, dict):
-                for lang, refs in titles.items():
-                    for index, ref in enumerate(_strings(refs)):
-                        cited.add(ref)
-                        if source_ids and ref not in source_ids:
-                            problems.append(source.problem(path + ("title_sources", lang, index), f"refers to source {show(ref)}, which is not in data/sources.yaml",
-                                                           "add the source to data/sources.yaml or fix the id"))
-    problems += _letter(sources.get("letter"), source_ids)
-    if sources.get("letter") and isinstance(sources["letter"].data, dict) and isinstance(sources["letter"].data.get("source"), str):
-        cited.add(sources["letter"].data["source"])
+            for lang, refs in (titles.items() if isinstance(titles, dict) else ()):
+                for index, ref in enumerate(_strings(refs)):
+                    cite(source, path + ("title_sources", lang, index), ref)
+    letter = sources.get("letter")
+    if letter is not None and isinstance(letter.data, dict) and isinstance(letter.data.get("source"), str):
+        cite(letter, ("source",), letter.data["source"], "register the letter in data/sources.yaml with kind: letter")
+    problems += _letter(letter)
     problems += _commitments(sources.get("commitments"))
     problems += _timeline(sources.get("timeline"), sources.get("letter"))
     problems += _quotes(sources.get("requests"), sources.get("letter"))
@@ -118,14 +116,10 @@ def _unique_ids(sources: dict) -> list:
     return problems
 
 
-def _letter(letter, source_ids) -> list:
+def _letter(letter) -> list:
     if letter is None or not isinstance(letter.data, dict):
         return []
     problems = []
-    ref = letter.data.get("source")
-    if isinstance(ref, str) and source_ids and ref not in source_ids:
-        problems.append(letter.problem(("source",), f"refers to source {show(ref)}, which is not in data/sources.yaml",
-                                       "register the letter in data/sources.yaml with kind: letter"))
     texts = {}
     for index, paragraph in _records(letter, "paragraphs"):
         number = paragraph.get("number")

@@ -6,7 +6,6 @@ its problems and keeps serving the last good preview. Changes to scripts/ need a
 """
 from __future__ import annotations
 
-import io
 import sys
 import threading
 import time
@@ -59,13 +58,6 @@ class PreviewHandler(StaticHandler):
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
-
-    def _bytes(self, body: bytes, content_type: str, status: int):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 def _rebuild(langs, first: bool = False) -> bool:

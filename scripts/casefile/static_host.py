@@ -40,9 +40,12 @@ class StaticHandler(SimpleHTTPRequestHandler):
         if page is None:
             self.send_error(404, "Not Found")
             return None
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        return self._bytes(page.read_bytes(), "text/html; charset=utf-8", 404)
+
+    def _bytes(self, body: bytes, content_type: str, status: int):
+        """Send headers for `body` and return it as the file send_head's caller copies out."""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)

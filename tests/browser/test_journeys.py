@@ -175,7 +175,7 @@ def test_keyboard_reaches_the_header_buttons_on_a_phone(new_context, url, lang):
     page = new_context(viewport={"width": 375, "height": 812}).new_page()
     page.goto(url(lang, "carta/"))
     names = {"es": ("Abrir la navegación", "Buscar"), "en": ("Open the navigation", "Search")}[lang]
-    for target, name in zip(("__drawer", "__search"), names):
+    for target, name in zip(("__drawer", "__search"), names, strict=True):
         button = page.get_by_role("button", name=name, exact=True)
         expect(button).to_be_visible()
         for _ in range(12):  # Tab through the skip link and the header until the button has focus

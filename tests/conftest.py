@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from casefile import check as data_check
-from casefile import site_build
+from casefile import validate as data_check
+from casefile import site as site_build
 from casefile.paths import DATA, ROOT
-from casefile.static_host import serve_in_thread
+from casefile.preview.static_host import serve_in_thread
 
 ARTIFACTS = ROOT / "build"
 

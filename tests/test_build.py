@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from casefile import check as data_check
-from casefile import postprocess, site_build
+from casefile import validate as data_check
+from casefile import site as site_build
+from casefile.site import postprocess
 from casefile.paths import ROOT
 
 # -- data is text ----------------------------------------------------------------------------------

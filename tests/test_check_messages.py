@@ -13,7 +13,7 @@ import sys
 import pytest
 import yaml
 
-from casefile import check
+from casefile import validate as check
 from casefile.paths import ROOT
 from casefile.problems import ERROR, WARNING
 
@@ -632,13 +632,10 @@ def test_cli_check_on_the_real_data_prints_one_summary_line(report):
     assert lines[0] == check.summary(report)
 
 
-# build.py has no option to check a folder other than the repository's data/, so the failure path of
-# the CLI is driven through the same functions `build.py check` calls, in a fresh interpreter.
-_CLI_ON_FOLDER = (
-    "import sys; from pathlib import Path; sys.path.insert(0, 'scripts'); "
-    "import build; from casefile import check; "
-    "sys.exit(build.print_report(check.run(Path(sys.argv[1]))))"
-)
+def check_cli(data_dir, *options):
+    """`build.py check --data DIR`, in a fresh interpreter, as a contributor runs it."""
+    return subprocess.run([sys.executable, "scripts/build.py", "check", "--data", str(data_dir), *options], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
 
 
 def test_cli_failure_lists_problems_then_the_count_line(data_copy):
@@ -649,8 +646,7 @@ def test_cli_failure_lists_problems_then_the_count_line(data_copy):
     sources.write_text(sources.read_text("utf-8") + UNUSED_SOURCE, "utf-8")
     warn_line = line_of(sources, "  - id: fuente-sin-uso")
     warn_index = len(yaml.safe_load(sources.read_text("utf-8"))["sources"]) - 1
-    result = subprocess.run([sys.executable, "-c", _CLI_ON_FOLDER, str(data_copy)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = check_cli(data_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == ""
@@ -667,8 +663,7 @@ def test_cli_failure_lists_problems_then_the_count_line(data_copy):
 def test_cli_success_path_through_the_same_functions_reports_warnings_in_the_summary(data_copy):
     sources = data_copy / "sources.yaml"
     sources.write_text(sources.read_text("utf-8") + UNUSED_SOURCE, "utf-8")
-    result = subprocess.run([sys.executable, "-c", _CLI_ON_FOLDER, str(data_copy)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = check_cli(data_copy)
     assert result.returncode == 0
     assert result.stderr == ""
     in_process = check.run(data_copy)
@@ -681,11 +676,10 @@ def test_cli_success_path_through_the_same_functions_reports_warnings_in_the_sum
 def test_cli_has_no_traceback_on_an_unexpected_crash():
     """`build.py`'s last line of defence: an exception inside a command is two plain lines on stderr, exit 2."""
     code = (
-        "import sys; sys.path.insert(0, 'scripts'); import build; "
-        "from casefile import check\n"
+        "import sys; sys.path.insert(0, 'scripts'); from casefile import cli, validate\n"
         "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
-        "check.run = boom\n"
-        "sys.exit(build.main(['check']))"
+        "validate.run = boom\n"
+        "sys.exit(cli.main(['check']))"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2

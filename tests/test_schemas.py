@@ -6,7 +6,7 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from casefile.check import FILES
+from casefile.load import FILES
 from casefile.paths import DATA, SCHEMAS
 
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from casefile.i18n import LANGS
-from casefile.pages import PAGES
+from casefile.languages import LANGS
+from casefile.render.pages import PAGES
 from casefile.settings import load as load_settings
 
 PAGE_PATHS = [("" if p.file == "index.md" else p.file.removesuffix(".md") + "/") for p in PAGES]
@@ -72,7 +72,7 @@ def test_both_languages_have_exactly_the_same_anchor_ids(built_site, path):
 
 
 def test_every_record_id_in_data_is_an_anchor_on_some_page(built_site, report):
-    from casefile.semantic_check import walk
+    from casefile.load.records import walk
 
     anchors = set()
     for path in PAGE_PATHS:
@@ -252,7 +252,7 @@ class BlockText(HTMLParser):
 def test_rendered_letter_reads_exactly_as_the_letter(built_site, report, lang):
     """Every paragraph and footnote on the letter page shows its text from data/ character for character
     (the letter's own *italics* and <links> rendered, spaces around them kept)."""
-    from casefile.markdown import plain_letter_text
+    from casefile.render.escape import plain_letter_text
 
     letter = report.data("letter")
     records = letter["paragraphs"] + letter["footnotes"]
@@ -270,7 +270,7 @@ def test_rendered_letter_reads_exactly_as_the_letter(built_site, report, lang):
 @pytest.mark.parametrize("spec", [p for p in PAGES if p.edit_path.startswith("data/") and p.file != "carta.md"], ids=lambda p: p.file)
 def test_every_text_of_a_data_file_is_shown_on_its_page(built_site, report, spec, lang):
     """Titles, facts and notes appear on the page exactly as written in data/, in the page's language."""
-    from casefile.semantic_check import walk
+    from casefile.load.records import walk
 
     path = "" if spec.file == "index.md" else spec.file.removesuffix(".md") + "/"
     shown = " ".join(" ".join(page(built_site, lang, path).text).split())

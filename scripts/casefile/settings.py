@@ -1,29 +1,73 @@
-"""The few settings people change, read from the `extra:` and `site_url` of mkdocs.yml."""
+"""The settings people change, read once from mkdocs.yml and overridable per build.
+
+The site's address and the repository have one source of truth: `site_url` and
+`extra.repository` in mkdocs.yml, overridden by `--site-url`/`--repository` or the environment
+variables CASEFILE_SITE_URL and CASEFILE_REPOSITORY (the deploy workflow sets them from the
+repository it runs in). With no address, the tags that need one are left out, never guessed.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import yaml
 
 from .paths import MKDOCS_YML
 
+ENV_SITE_URL = "CASEFILE_SITE_URL"
+ENV_REPOSITORY = "CASEFILE_REPOSITORY"
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message says which and how to fix it."""
+
 
 @dataclass(frozen=True)
 class Settings:
-    site_url: str  # ends with "/"
-    repository: str  # e.g. https://github.com/owner/name
-    branch: str
+    base: dict = field(repr=False)  # mkdocs.yml as written, for the per-language configurations
+    site_url: str | None  # absolute, ends with "/"; None when no address is configured
+    repository: str | None  # e.g. https://github.com/owner/name; None when not configured
+    branch: str = "main"
 
-    def file_url(self, path: str) -> str:
-        return f"{self.repository}/blob/{self.branch}/{path}"
+    @property
+    def base_path(self) -> str:
+        """The path the site lives under on its host: '/' or '/REPO/'."""
+        return urlsplit(self.site_url).path if self.site_url else "/"
 
-    def edit_url(self, path: str) -> str:
-        return f"{self.repository}/edit/{self.branch}/{path}"
+    def page_url(self, lang: str, path: str = "") -> str | None:
+        """The absolute address of a page (`path` as in 'carta/'), or None without a site address."""
+        return f"{self.site_url}{lang}/{path}" if self.site_url else None
+
+    def file_url(self, path: str) -> str | None:
+        return f"{self.repository}/blob/{self.branch}/{path}" if self.repository else None
+
+    def edit_url(self, path: str) -> str | None:
+        return f"{self.repository}/edit/{self.branch}/{path}" if self.repository else None
 
 
-def load() -> Settings:
-    config = yaml.safe_load(MKDOCS_YML.read_text("utf-8"))
-    extra = config.get("extra", {})
-    site_url = config.get("site_url", "/")
-    return Settings(site_url if site_url.endswith("/") else site_url + "/",
-                    extra["repository"].rstrip("/"), extra.get("repository_branch", "main"))
+def _address(value, what: str, option: str) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise SettingsError(f"{what} {value!r} is not an absolute http(s) address — give it as {option} https://host/path/")
+    return value
+
+
+def load(site_url: str | None = None, repository: str | None = None, path=MKDOCS_YML) -> Settings:
+    """Read mkdocs.yml once; explicit arguments win over the environment, which wins over the file."""
+    try:
+        base = yaml.safe_load(path.read_text("utf-8")) or {}
+    except OSError as err:
+        raise SettingsError(f"mkdocs.yml: cannot be read ({err.strerror}) — restore it from the repository") from None
+    except yaml.YAMLError as err:
+        raise SettingsError(f"mkdocs.yml: is not valid YAML ({err}) — fix the syntax") from None
+    if not isinstance(base, dict):
+        raise SettingsError("mkdocs.yml: must be a mapping of settings — restore it from the repository")
+    extra = base.get("extra") or {}
+    url = _address(site_url or os.environ.get(ENV_SITE_URL) or base.get("site_url"), "the site address", "--site-url")
+    repo = _address(repository or os.environ.get(ENV_REPOSITORY) or extra.get("repository"), "the repository", "--repository")
+    return Settings(base, url if url is None or url.endswith("/") else url + "/",
+                    repo.rstrip("/") if repo else None, str(extra.get("repository_branch") or "main"))

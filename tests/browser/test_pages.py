@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from casefile.pages import PAGES
+from casefile.render.pages import PAGES
 
 LANGS = ("es", "en")
 PHONE = {"width": 375, "height": 812}

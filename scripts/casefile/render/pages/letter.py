@@ -3,13 +3,15 @@
 The Spanish page shows the original. The English page shows the translation, labelled as such,
 with the original of each paragraph one click away.
 """
-from ..markdown import SUPERSCRIPTS, attr, escape, letter_text
+from ..escape import SUPERSCRIPTS, attr, escape, letter_text
+from ...languages import ORIGINAL
 
 
 def render(w, spec) -> None:
+    from . import BY_DATA  # the registry imports this module
     letter = w.dataset.letter
     w.heading(1, escape(spec.title[w.lang]), "la-carta")
-    if w.lang != "es":
+    if w.translated:
         w.add('!!! info "' + attr(w.t("translation_label")) + '"', "", "    " + escape(w.t("translation_notice")), "")
 
     w.heading(2, w.t("letter_header"), "encabezado")
@@ -25,7 +27,7 @@ def render(w, spec) -> None:
 
     w.heading(2, w.t("letter_signatures"), "firmas")
     for signatory in w.dataset.signatories:
-        w.add(f"- [{escape(signatory['name'])}](firmantes.md#{signatory['id']})")
+        w.add(f"- [{escape(signatory['name'])}]({BY_DATA['signatories'].file}#{signatory['id']})")
     w.add("")
 
     w.heading(2, w.t("letter_footnotes"), "notas")
@@ -34,7 +36,7 @@ def render(w, spec) -> None:
         text = letter_text(note[w.lang], escape)
         back = (f'<a class="cf-backref" href="#ref-{note["id"]}" title="{attr(w.t("back_to_mark", n=n))}" '
                 f'aria-label="{attr(w.t("back_to_mark", n=n))}">↩</a>')
-        refs = w.refs(note, note["id"], {"es": f"carta, nota {n}", "en": f"letter, note {n}"})
+        refs = w.refs(note)
         w.add(f'<div class="cf-letter-note" id="{note["id"]}" markdown="1">', "",
               f'<span class="cf-note-mark">{note["mark"]}</span> {text}{refs} {back}', "", "</div>", "")
 
@@ -53,13 +55,13 @@ def _paragraph(w, paragraph) -> None:
     w.add(f'<div class="cf-paragraph" id="{anchor}" markdown="1">', "")
     w.add(f'<a class="cf-pnum headerlink" href="#{anchor}" title="{attr(w.t("permalink"))}">¶ {number}</a>', "")
     w.add(letter_text(paragraph[w.lang], mark_link), "")
-    if w.lang != "es":
-        w.original(letter_text(paragraph["es"], escape))
+    if w.translated:
+        w.original(letter_text(paragraph[ORIGINAL], escape))
     w.add("</div>", "")
 
 
 def _translated_block(w, value, css_class) -> None:
     w.add(f'<div class="{css_class}" markdown="1">', "", escape(value[w.lang]), "")
-    if w.lang != "es":
-        w.original(escape(value["es"]))
+    if w.translated:
+        w.original(escape(value[ORIGINAL]))
     w.add("</div>", "")

@@ -1,5 +1,5 @@
 """The timeline, split into before the letter, the letter, and after it."""
-from ..markdown import escape
+from ..escape import escape
 
 GROUPS = (("before", "antes", "before_letter"), ("letter", "carta-del-nosc", "the_letter"), ("after", "despues", "after_letter"))
 
@@ -17,6 +17,6 @@ def render(w, spec) -> None:
             w.heading(3, f'<time datetime="{event["date"]}">{escape(w.date(event["date"]))}</time> · {w.text(event["title"])}', event["id"])
             w.add(f'<p class="cf-badge cf-badge--{relation}" markdown="span">{escape(w.t("relation_" + relation))}</p>', "")
             body = w.text(event["text"]) if event.get("text") else ""
-            w.add(body + w.refs(event, event["id"], event["title"]), "")
-            w.notes(event, event["id"], event["title"])
+            w.add(body + w.refs(event), "")
+            w.notes(event)
             w.add("</div>", "")

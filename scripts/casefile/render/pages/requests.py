@@ -1,5 +1,6 @@
 """What the letter asks: the formal request, the actions and the condition."""
-from ..markdown import escape
+from ..escape import escape
+from ...languages import ORIGINAL
 
 
 def render(w, spec) -> None:
@@ -9,18 +10,17 @@ def render(w, spec) -> None:
         anchor = item["id"]
         kind = w.t(f"kind_{item['kind']}")
         title = f"{item['label']} {kind}" if item.get("label") else kind
-        label = {lang: f"{item.get('label', '')} {kind}".strip() for lang in ("es", "en")}
         w.add(f'<div class="cf-request cf-request--{item["kind"]}" markdown="1">', "")
         w.heading(2, escape(title), anchor)
         quote = item["quote"]
-        if w.lang != "es":
+        if w.translated:
             w.add(f'<p class="cf-badge" markdown="span">{escape(w.t("translation_label"))}</p>', "")
-        w.add(f"> {escape(quote[w.lang])}" + w.refs({"letter": item["letter"]}, anchor, label), "")
-        if w.lang != "es":
-            w.original(escape(quote["es"]), tag="blockquote")
+        w.add(f"> {escape(quote[w.lang])}" + w.refs({"letter": item["letter"]}), "")
+        if w.translated:
+            w.original(escape(quote[ORIGINAL]), tag="blockquote")
         if item.get("text"):
-            w.add(w.text(item["text"]) + w.refs({"sources": item.get("sources", [])}, anchor, label), "")
+            w.add(w.text(item["text"]) + w.refs({"sources": item.get("sources", [])}), "")
         elif item.get("sources"):
-            w.add(w.refs({"sources": item["sources"]}, anchor, label), "")
-        w.notes(item, anchor, label)
+            w.add(w.refs({"sources": item["sources"]}), "")
+        w.notes(item)
         w.add("</div>", "")

@@ -1,5 +1,5 @@
 """About: hand-written in docs/<lang>/acerca.md, with explicit heading ids identical in both languages."""
-from ..paths import DOCS
+from ...paths import DOCS
 
 
 def render(w, spec) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .paths import display
-from .problems import Problem, format_path
+from ..paths import display
+from ..problems import Problem, format_path
 
 MAX_BYTES = 2_000_000  # a data file is text written by people; anything larger is a mistake
 MAX_DEPTH = 40

@@ -7,9 +7,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .i18n import DEFAULT, NAMES, t
+from ..languages import NAMES, ORIGINAL as DEFAULT
+from ..render.strings import t
 
-FOLD_JS = Path(__file__).with_name("search_fold.js")
+FOLD_JS = Path(__file__).with_name("search_fold.js")  # read at build time: the one non-Python file here
 KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}
 
 
@@ -19,7 +20,7 @@ def run(out: Path, langs, settings) -> None:
         _fold_search(site)
         _prune(site)
     _root_index(out, langs, settings.site_url)
-    _root_404(out, langs, settings.site_url)
+    _root_404(out, langs, settings.base_path)
 
 
 def _fold_search(site: Path) -> None:
@@ -41,11 +42,12 @@ def _prune(site: Path) -> None:
         (site / "assets/javascripts/lunr" / name).unlink(missing_ok=True)
 
 
-def _root_index(out: Path, langs, root: str) -> None:
+def _root_index(out: Path, langs, root: str | None) -> None:
     """/ sends a browser that prefers English to /en/ and any other to /es/."""
-    alternates = "\n".join(f'<link rel="alternate" hreflang="{l}" href="{html.escape(root)}{l}/">' for l in langs)
-    links = " · ".join(f'<a href="{l}/" hreflang="{l}" lang="{l}">{NAMES[l]}</a>' for l in langs)
     default = DEFAULT if DEFAULT in langs else langs[0]
+    targets = [("x-default", default)] + [(l, l) for l in langs]
+    alternates = "\n".join(f'<link rel="alternate" hreflang="{h}" href="{html.escape(root)}{l}/">' for h, l in targets) if root else ""
+    links = " · ".join(f'<a href="{l}/" hreflang="{l}" lang="{l}">{NAMES[l]}</a>' for l in langs)
     english = "en" if "en" in langs else default
     page = f"""<!doctype html>
 <html lang="{default}">
@@ -66,7 +68,6 @@ def _root_index(out: Path, langs, root: str) -> None:
 }})();
 </script>
 <noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
-<link rel="alternate" hreflang="x-default" href="{html.escape(root)}{default}/">
 {alternates}
 </head>
 <body>
@@ -77,7 +78,7 @@ def _root_index(out: Path, langs, root: str) -> None:
     (out / "index.html").write_text(page, "utf-8")
 
 
-def _root_404(out: Path, langs, root: str) -> None:
+def _root_404(out: Path, langs, base_path: str) -> None:
     """Hosts that serve only /404.html get the default language's page, which hands English paths on."""
     default = DEFAULT if DEFAULT in langs else langs[0]
     source = out / default / "404.html"
@@ -86,8 +87,7 @@ def _root_404(out: Path, langs, root: str) -> None:
     text = source.read_text("utf-8")
     others = [l for l in langs if l != default]
     if others:
-        path = root.split("://", 1)[-1].partition("/")[2]
-        prefix = "/" + path
+        prefix = base_path
         script = "<script>(function(){var p=location.pathname;" + "".join(
             f'if(p.indexOf("{prefix}{l}/")===0&&p.indexOf("{prefix}{l}/404.html")!==0){{location.replace("{prefix}{l}/404.html");}}' for l in others
         ) + "})();</script>"

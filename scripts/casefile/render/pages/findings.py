@@ -1,5 +1,5 @@
 """The #EjércitoEspía findings, section by section."""
-from ..markdown import escape
+from ..escape import escape
 
 
 def render(w, spec) -> None:

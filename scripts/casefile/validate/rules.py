@@ -1,101 +1,41 @@
-"""Checks that cross records and files: unique ids, references that resolve, dates in order.
+"""Rules that cross records and files, as a list of named checks.
 
-They run even when a file failed its schema, so every value is looked at defensively.
+Each rule takes the Dataset and returns its problems. They run even when a file failed its
+schema, so every value is looked at defensively. `RULES` at the bottom is the checklist.
 """
 from __future__ import annotations
 
 import re
 
-from .anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
-from .problems import WARNING, show
-from .text import normalise_space
-
-
-def walk(value, path=()):
-    """Yield (path, mapping) for every mapping inside `value`, outermost first."""
-    if isinstance(value, dict):
-        yield path, value
-        for key, child in value.items():
-            yield from walk(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from walk(child, path + (index,))
-
-
-def _strings(value):
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+from ..anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
+from ..load.records import records as _records_of, strings as _strings, walk
+from ..problems import WARNING, Problem, show
+from ..text import normalise_space
 
 
 def _records(source, key):
-    data = source.data if source and isinstance(source.data, dict) else {}
-    items = data.get(key)
-    return [(i, r) for i, r in enumerate(items) if isinstance(r, dict)] if isinstance(items, list) else []
+    return _records_of(source.data if source is not None else None, key)
 
 
-def check(sources: dict) -> list:
-    """`sources` maps a file stem (letter, sources, …) to its parsed Source (or None)."""
+def run(dataset, stopped_ok: bool = True) -> list:
+    """Every rule's problems. A rule that raises on malformed data it did not foresee is reported
+    once (when nothing else explains it), never as a traceback."""
     problems = []
-    problems += _unique_ids(sources)
-    letter_ids = _letter_ids(sources.get("letter"))
-    source_ids = {r["id"] for _, r in _records(sources.get("sources"), "sources") if isinstance(r.get("id"), str)}
-    cited = set()
-
-    def cite(source, where, ref, fix="add the source to data/sources.yaml or fix the id"):
-        cited.add(ref)
-        if source_ids and ref not in source_ids:
-            problems.append(source.problem(where, f"refers to source {show(ref)}, which is not in data/sources.yaml", fix))
-
-    for source in sources.values():
-        if source is None:
-            continue
-        for path, record in walk(source.data):
-            for index, ref in enumerate(_strings(record.get("letter"))):
-                if letter_ids is not None and ref not in letter_ids:
-                    problems.append(source.problem(path + ("letter", index), f"refers to {show(ref)}, which is not a paragraph or footnote of the letter",
-                                                   f"use one of {_range(letter_ids)}"))
-            for index, ref in enumerate(_strings(record.get("sources"))):
-                cite(source, path + ("sources", index), ref)
-            titles = record.get("title_sources")
-            for lang, refs in (titles.items() if isinstance(titles, dict) else ()):
-                for index, ref in enumerate(_strings(refs)):
-                    cite(source, path + ("title_sources", lang, index), ref)
-    letter = sources.get("letter")
-    if letter is not None and isinstance(letter.data, dict) and isinstance(letter.data.get("source"), str):
-        cite(letter, ("source",), letter.data["source"], "register the letter in data/sources.yaml with kind: letter")
-    problems += _letter(letter)
-    problems += _commitments(sources.get("commitments"))
-    problems += _timeline(sources.get("timeline"), sources.get("letter"))
-    problems += _quotes(sources.get("requests"), sources.get("letter"))
-    src = sources.get("sources")
-    if any(source is None for source in sources.values()):
-        return problems  # a file that could not be read cites nothing; "not cited" would be noise
-    for index, record in _records(src, "sources"):
-        if isinstance(record.get("id"), str) and record["id"] not in cited:
-            problems.append(src.problem(("sources", index, "id"), f"source {show(record['id'])} is not cited by any record",
-                                        "cite it where it supports a fact, or remove it", severity=WARNING))
+    for name, rule in RULES:
+        try:
+            problems += rule(dataset)
+        except Exception as err:  # noqa: BLE001 - the contributor sees a message, the bug gets a name
+            if stopped_ok:
+                problems.append(Problem("data/", 1, 1, "", f"the cross-file rule '{name}' stopped ({type(err).__name__}: {err})",
+                                        "this is a bug in scripts/casefile/validate/rules.py; please report it with your change"))
     return problems
 
 
-def _range(ids) -> str:
-    paragraphs = sorted((i for i in ids if re.fullmatch(r"p[0-9]+", i)), key=lambda i: int(i[1:]))
-    notes = sorted((i for i in ids if re.fullmatch(r"fn[0-9]+", i)), key=lambda i: int(i[2:]))
-    parts = []
-    for group in (paragraphs, notes):
-        if group:
-            parts.append(f"{group[0]}…{group[-1]}" if len(group) > 1 else group[0])
-    return " and ".join(parts) or "the ids of data/letter.yaml"
+# -- references ------------------------------------------------------------------------------------
 
-
-def _letter_ids(letter):
-    if letter is None or not isinstance(letter.data, dict):
-        return None
-    records = _records(letter, "paragraphs") + _records(letter, "footnotes")
-    return {r["id"] for _, r in records if isinstance(r.get("id"), str)}
-
-
-def _unique_ids(sources: dict) -> list:
+def unique_ids(dataset) -> list:
     problems, seen = [], {}
-    for source in sources.values():
+    for source in dataset.files.values():
         if source is None:
             continue
         for path, record in walk(source.data):
@@ -116,7 +56,72 @@ def _unique_ids(sources: dict) -> list:
     return problems
 
 
-def _letter(letter) -> list:
+def letter_references_resolve(dataset) -> list:
+    letter_ids = _letter_ids(dataset.files.get("letter"))
+    if letter_ids is None:
+        return []
+    problems = []
+    for source in dataset.files.values():
+        if source is None:
+            continue
+        for path, record in walk(source.data):
+            for index, ref in enumerate(_strings(record.get("letter"))):
+                if ref not in letter_ids:
+                    problems.append(source.problem(path + ("letter", index), f"refers to {show(ref)}, which is not a paragraph or footnote of the letter",
+                                                   f"use one of {_range(letter_ids)}"))
+    return problems
+
+
+def _source_ids(dataset) -> set:
+    return {r["id"] for _, r in _records(dataset.files.get("sources"), "sources") if isinstance(r.get("id"), str)}
+
+
+def source_references_resolve(dataset) -> list:
+    known = _source_ids(dataset)
+    if not known:
+        return []
+    problems = []
+    for c in dataset.citations:
+        if not c.via_letter and c.source not in known:
+            problems.append(dataset.files[c.stem].problem(c.path, f"refers to source {show(c.source)}, which is not in data/sources.yaml",
+                                                          "add the source to data/sources.yaml or fix the id"))
+    letter = dataset.files.get("letter")
+    own = letter.data.get("source") if letter is not None and isinstance(letter.data, dict) else None
+    if isinstance(own, str) and own not in known:
+        problems.append(letter.problem(("source",), f"refers to source {show(own)}, which is not in data/sources.yaml",
+                                       "register the letter in data/sources.yaml with kind: letter"))
+    return problems
+
+
+def every_source_is_cited(dataset) -> list:
+    if any(source is None for source in dataset.files.values()):
+        return []  # a file that could not be read cites nothing; "not cited" would be noise
+    src = dataset.files.get("sources")
+    cited = dataset.cited_source_ids
+    return [src.problem(("sources", index, "id"), f"source {show(record['id'])} is not cited by any record",
+                        "cite it where it supports a fact, or remove it", severity=WARNING)
+            for index, record in _records(src, "sources") if isinstance(record.get("id"), str) and record["id"] not in cited]
+
+
+def _range(ids) -> str:
+    paragraphs = sorted((i for i in ids if re.fullmatch(r"p[0-9]+", i)), key=lambda i: int(i[1:]))
+    notes = sorted((i for i in ids if re.fullmatch(r"fn[0-9]+", i)), key=lambda i: int(i[2:]))
+    parts = []
+    for group in (paragraphs, notes):
+        if group:
+            parts.append(f"{group[0]}…{group[-1]}" if len(group) > 1 else group[0])
+    return " and ".join(parts) or "the ids of data/letter.yaml"
+
+
+def _letter_ids(letter):
+    if letter is None or not isinstance(letter.data, dict):
+        return None
+    records = _records(letter, "paragraphs") + _records(letter, "footnotes")
+    return {r["id"] for _, r in records if isinstance(r.get("id"), str)}
+
+
+def letter_is_consistent(dataset) -> list:
+    letter = dataset.files.get("letter")
     if letter is None or not isinstance(letter.data, dict):
         return []
     problems = []
@@ -148,7 +153,8 @@ def _letter(letter) -> list:
     return problems
 
 
-def _commitments(commitments) -> list:
+def commitments_are_consistent(dataset) -> list:
+    commitments = dataset.files.get("commitments")
     problems = []
     at_stake = []
     for index, item in _records(commitments, "commitments"):
@@ -177,7 +183,8 @@ def _date_key(value):
     return tuple(int(p) for p in parts)
 
 
-def _timeline(timeline, letter) -> list:
+def timeline_is_in_order(dataset) -> list:
+    timeline, letter = dataset.files.get("timeline"), dataset.files.get("letter")
     problems = []
     letter_date = letter.data.get("date") if letter and isinstance(letter.data, dict) else None
     letter_key = _date_key(letter_date) if isinstance(letter_date, str) and _is_date(letter_date) else None
@@ -209,7 +216,8 @@ def _is_date(value) -> bool:
     return isinstance(value, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value) is not None
 
 
-def _quotes(requests, letter) -> list:
+def quotations_are_verbatim(dataset) -> list:
+    requests, letter = dataset.files.get("requests"), dataset.files.get("letter")
     if requests is None or letter is None or not isinstance(letter.data, dict):
         return []
     body = normalise_space(" ".join(p.get("es", "") for _, p in _records(letter, "paragraphs") if isinstance(p.get("es"), str)))
@@ -221,3 +229,15 @@ def _quotes(requests, letter) -> list:
             problems.append(requests.problem(("requests", index, "quote", "es"), "is not a verbatim quotation of the letter",
                                              "copy the words exactly from data/letter.yaml, accents and punctuation included"))
     return problems
+
+
+RULES = (
+    ("ids are unique and not reserved", unique_ids),
+    ("letter references resolve", letter_references_resolve),
+    ("source references resolve", source_references_resolve),
+    ("the letter is numbered and its notes are called", letter_is_consistent),
+    ("commitments are numbered, sourced, one at stake", commitments_are_consistent),
+    ("the timeline is in order and placed around the letter", timeline_is_in_order),
+    ("quotations of the letter are verbatim", quotations_are_verbatim),
+    ("every source is cited", every_source_is_cited),
+)

@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .paths import SCHEMAS
-from .problems import show
-from .yaml_source import Source
+from ..paths import SCHEMAS
+from ..problems import show
+from ..load.strict_yaml import Source
 
 FORMATS = FormatChecker(formats=())
 

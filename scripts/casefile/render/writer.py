@@ -7,18 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .i18n import format_date, t
-from .markdown import attr, escape, link_html
-
-LETTER_PAGE = "carta.md"
-
-
-@dataclass
-class Citation:
-    source: str  # source id
-    page: str  # page file, e.g. ejercito-espia.md
-    anchor: str  # the citing record's anchor on that page
-    label: dict  # {es, en}: what cites it
+from ..languages import ORIGINAL
+from .escape import attr, escape, link_html
+from .pages import LETTER, SOURCES
+from .strings import format_date, t
 
 
 @dataclass
@@ -27,12 +19,15 @@ class PageWriter:
     lang: str
     file: str  # e.g. "carta.md"
     settings: "Settings" = None  # noqa: F821
-    pages: tuple = ()
     lines: list = field(default_factory=list)
     footnotes: dict = field(default_factory=dict)  # source id -> definition, in order of first use
-    citations: list = field(default_factory=list)
 
     # -- text ---------------------------------------------------------------
+    @property
+    def translated(self) -> bool:
+        """This page is a translation: originals are shown beside it, marked with their language."""
+        return self.lang != ORIGINAL
+
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
 
@@ -51,15 +46,13 @@ class PageWriter:
         self.add(f"{'#' * level} {text} {{ #{anchor}{extra} }}", "")
 
     # -- provenance -----------------------------------------------------------
-    def refs(self, record: dict, anchor: str, label: dict) -> str:
+    def refs(self, record: dict) -> str:
         """Letter links and source footnotes for `record`, as inline Markdown."""
         out = []
         for ref in record.get("letter", []):
             out.append(self.letter_link(ref))
-        if record.get("letter"):
-            self.citations.append(Citation(self.dataset.letter_source_id, self.file, anchor, label))
         for source_id in record.get("sources", []):
-            out.append(self.cite(source_id, anchor, label))
+            out.append(self.cite(source_id))
         if not out:
             return ""
         return ' <span class="cf-refs">' + " · ".join(out) + "</span>"
@@ -70,13 +63,12 @@ class PageWriter:
             text, title = self.t("letter_fn_ref", n=number), self.t("letter_fn_ref_title", n=number)
         else:
             text, title = self.t("letter_ref", n=number), self.t("letter_ref_title", n=number)
-        target = f"#{ref}" if self.file == LETTER_PAGE else f"{LETTER_PAGE}#{ref}"
+        target = f"#{ref}" if self.file == LETTER.file else f"{LETTER.file}#{ref}"
         return f'[{escape(text)}]({target} "{attr(title)}"){{ .cf-letter-ref }}'
 
-    def cite(self, source_id: str, anchor: str, label: dict) -> str:
+    def cite(self, source_id: str) -> str:
         if source_id not in self.footnotes:
             self.footnotes[source_id] = self.source_definition(self.dataset.sources[source_id])
-        self.citations.append(Citation(source_id, self.file, anchor, label))
         return f"[^{source_id}]"
 
     def source_definition(self, source: dict) -> str:
@@ -86,47 +78,45 @@ class PageWriter:
         text = ", ".join(parts) + "."
         if source.get("url"):
             text += " " + link_html(source["url"])
-        text += f' [\\[{escape(source["id"])}\\]](fuentes.md#{source["id"]}){{ .cf-source-link }}'
+        text += f' [\\[{escape(source["id"])}\\]]({SOURCES.file}#{source["id"]}){{ .cf-source-link }}'
         return text
 
-    def repository_file_url(self, path: str) -> str:
-        return self.settings.file_url(path)
-
     # -- records --------------------------------------------------------------
-    def fact(self, record: dict, level: int = 3, classes: str = "", label: dict | None = None) -> None:
+    def fact(self, record: dict, level: int = 3, classes: str = "") -> None:
         """A fact: heading (when it has a title) or anchored block, text with provenance, notes."""
         anchor = record["id"]
         title = record.get("title")
-        label = label or title or {lang: _excerpt(record["text"][lang]) for lang in ("es", "en")}
         self.add(f'<div class="cf-fact {classes}" markdown="1">' if title else
                  f'<div class="cf-fact {classes}" id="{anchor}" markdown="1">', "")
         if title:
             self.heading(level, self.text(title), anchor)
         else:
             self.add(self.permalink(anchor))
-        self.add(self.text(record["text"]) + self.refs(record, anchor, label), "")
-        self.notes(record, anchor, label)
+        self.add(self.text(record["text"]) + self.refs(record), "")
+        self.notes(record)
         self.add("</div>", "")
 
     def original(self, markdown_text: str, tag: str = "div") -> None:
         """The Spanish original of a translated text, one click away and marked lang="es"."""
         self.add('<details class="cf-original" data-search-exclude markdown="1">',  # the English index holds English only
                  f'<summary markdown="span">{escape(self.t("show_original"))}</summary>', "",
-                 f'<{tag} lang="es" markdown="1">', "", markdown_text, "", f"</{tag}>", "</details>", "")
+                 f'<{tag} lang="{ORIGINAL}" markdown="1">', "", markdown_text, "", f"</{tag}>", "</details>", "")
 
     def permalink(self, anchor: str) -> str:
         return f'<a class="headerlink cf-permalink" href="#{anchor}" title="{attr(self.t("permalink"))}" aria-label="{attr(self.t("permalink"))}">¶</a>'
 
-    def notes(self, record: dict, anchor: str, label: dict) -> None:
+    def notes(self, record: dict) -> None:
         kinds = {"discrepancy": "warning", "unverified": "question", "context": "info"}
         for note in record.get("notes", []):
             title = self.t(f"note_{note['kind']}")
             self.add(f'!!! {kinds[note["kind"]]} "{attr(title)}"', "")
-            self.add("    " + self.text(note["text"]) + self.refs(note, anchor, label), "")
+            self.add("    " + self.text(note["text"]) + self.refs(note), "")
 
     # -- output ---------------------------------------------------------------
-    def markdown(self, title: str, edit_url: str, description: str | None = None) -> str:
-        front = ["---", f"title: {_yaml_str(title)}", f"edit_url: {_yaml_str(edit_url)}"]
+    def markdown(self, title: str, edit_url: str | None, description: str | None = None) -> str:
+        front = ["---", f"title: {_yaml_str(title)}"]
+        if edit_url:
+            front.append(f"edit_url: {_yaml_str(edit_url)}")
         if description:
             front.append(f"description: {_yaml_str(description)}")
         front += ["---", ""]
@@ -136,7 +126,7 @@ class PageWriter:
         return "\n".join(front) + body
 
 
-def _excerpt(text: str, limit: int = 70) -> str:
+def excerpt(text: str, limit: int = 70) -> str:
     """The start of a text, cut at a word, to name an untitled fact in lists of citations."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,5 +1,5 @@
 """Home: the case in a few lines, the key figures, and where to go next."""
-from ..markdown import escape
+from ..escape import escape
 
 
 def render(w, spec) -> None:
@@ -10,14 +10,13 @@ def render(w, spec) -> None:
     w.heading(2, w.t("key_figures"), "cifras")
     w.add('<div class="cf-figures" markdown="1">', "")
     for figure in w.dataset.key_figures:
-        label = figure["label"]
         w.add(f'<div class="cf-figure" id="{figure["id"]}" markdown="1">', "")
         w.add(f'<span class="cf-figure__value">{w.text(figure["value"])}</span>', "")
-        w.add(f'<span class="cf-figure__label">{w.text(label)}</span>' + w.refs(figure, figure["id"], label), "")
+        w.add(f'<span class="cf-figure__label">{w.text(figure["label"])}</span>' + w.refs(figure), "")
         w.add("</div>", "")
     w.add("</div>", "")
     w.heading(2, w.t("next"), "siguiente")
-    from . import PAGES  # the list of pages is defined next to this module
+    from . import PAGES  # the registry imports this module, so it is looked up at render time
     for page in PAGES[1:]:
         w.add(f"- [{escape(page.title[w.lang])}]({page.file})")
     w.add("")

@@ -1,5 +1,6 @@
 """The signatory organisations, named exactly as the letter names them."""
-from ..markdown import escape, link_html
+from ..escape import escape, link_html
+from ...languages import ORIGINAL
 
 
 def render(w, spec) -> None:
@@ -7,14 +8,13 @@ def render(w, spec) -> None:
     w.add(escape(w.t("signatories_intro")), "")
     for item in w.dataset.signatories:
         anchor = item["id"]
-        label = {"es": item["name"], "en": item["name"]}
         w.add('<div class="cf-signatory" markdown="1">', "")
-        w.heading(2, f'<span lang="es">{escape(item["name"])}</span>' if w.lang != "es" else escape(item["name"]), anchor)
+        w.heading(2, f'<span lang="{ORIGINAL}">{escape(item["name"])}</span>' if w.translated else escape(item["name"]), anchor)
         w.add('<dl class="cf-fields" markdown="1">')
         if item.get("short_name"):
-            w.add(f'<dt markdown="span">{escape(w.t("short_name"))}</dt>', f'<dd markdown="span">{escape(item["short_name"])}{w.refs(item, anchor, label)}</dd>')
+            w.add(f'<dt markdown="span">{escape(w.t("short_name"))}</dt>', f'<dd markdown="span">{escape(item["short_name"])}{w.refs(item)}</dd>')
         if item.get("website"):
             w.add(f'<dt markdown="span">{escape(w.t("website"))}</dt>', f'<dd markdown="span">{link_html(item["website"])}</dd>')
         w.add("</dl>", "")
-        w.notes(item, anchor, label)
+        w.notes(item)
         w.add("</div>", "")

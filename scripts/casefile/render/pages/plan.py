@@ -1,5 +1,6 @@
 """The 4th National Action Plan and its commitments, the one at stake highlighted."""
-from ..markdown import escape
+from ..escape import escape
+from ...languages import LANGS
 
 
 def render(w, spec) -> None:
@@ -16,20 +17,19 @@ def render(w, spec) -> None:
 def _commitment(w, item) -> None:
     anchor = item["id"]
     classes = "cf-commitment" + (" cf-at-stake" if item.get("at_stake") else "")
-    label = item["title"]
     w.add(f'<div class="{classes}" markdown="1">', "")
     w.heading(3, f'{item["number"]}\\. {w.text(item["title"])}', anchor)
     if item.get("at_stake"):
         w.add(f'<p class="cf-badge" markdown="span">{escape(w.t("at_stake"))}</p>', "")
     own = item.get("own_translation", [])
     rows = [(w.t("ogp_id"), escape(item["ogp_id"]), "")]
-    for lang in ("es", "en"):
+    for lang in LANGS:
         value = escape(item["title"][lang])
-        if lang == "es" and w.lang != "es":
-            value = f'<span lang="es">{value}</span>'
+        if lang != w.lang:
+            value = f'<span lang="{lang}">{value}</span>'
         if lang in own:
             value += f" <em>({escape(w.t('own_translation'))})</em>"
-        refs = " ".join(w.cite(s, anchor, label) for s in item["title_sources"][lang])
+        refs = " ".join(w.cite(s) for s in item["title_sources"][lang])
         rows.append((w.t(f"title_{lang}"), value, refs))
     w.add('<dl class="cf-fields" markdown="1">')
     for term, value, refs in rows:
@@ -37,5 +37,5 @@ def _commitment(w, item) -> None:
     w.add("</dl>", "")
     for fact in item.get("facts", []):
         w.fact(fact, level=4)
-    w.notes(item, anchor, label)
+    w.notes(item)
     w.add("</div>", "")

@@ -11,9 +11,9 @@ import threading
 import time
 from pathlib import Path
 
-from . import site_build
-from .i18n import LANGS
-from .paths import BUILD, DATA, DOCS, MKDOCS_YML, display
+from .. import site as site_build
+from ..languages import LANGS
+from ..paths import BUILD, DATA, DOCS, MKDOCS_YML, display
 from .static_host import StaticHandler, make_server
 
 PREVIEW = BUILD / "preview"

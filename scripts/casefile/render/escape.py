@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from .text import normalise_space
+from ..text import normalise_space
 
 # Python-Markdown's escapable characters (with the tables extension's `|`).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")

@@ -1,9 +1,7 @@
 """Interface text of the site in each language. Data text lives in data/; this is only the chrome."""
 from __future__ import annotations
 
-LANGS = ("es", "en")
-DEFAULT = "es"  # the letter's language, served at / for browsers that do not prefer English
-NAMES = {"es": "Español", "en": "English"}
+from ..languages import LANGS, NAMES, ORIGINAL  # noqa: F401 - re-exported for the templates
 
 _MONTHS = {
     "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],

@@ -1,11 +1,18 @@
 """Every source, anchored by its id, with every place that cites it."""
-from ..markdown import escape, link_html
+from ..escape import escape, link_html
 
 
-def render(w, spec, citations=()) -> None:
+def render(w, spec) -> None:
+    from . import BY_DATA, PAGES  # the registry imports this module
+    from ..labels import label
+
     w.heading(1, escape(spec.title[w.lang]), "fuentes")
     w.add(escape(w.t("sources_intro")), "")
-    titles = {page.file: page.title for page in w.pages}
+    order = {page.data: index for index, page in enumerate(PAGES)}
+    cited_by = {}
+    for c in sorted(w.dataset.citations, key=lambda c: order.get(c.stem, len(order))):
+        if c.anchor is not None and c.stem in BY_DATA and c.stem != spec.data:  # a source's own notes are on this page
+            cited_by.setdefault(c.source, {}).setdefault((BY_DATA[c.stem].file, c.anchor), c)
     for source in w.dataset.sources_list:
         anchor = source["id"]
         w.add(f'<div class="cf-source" id="{anchor}" markdown="1">', "")
@@ -21,22 +28,17 @@ def render(w, spec, citations=()) -> None:
             f"{escape(w.t('kind'))}: {escape(w.t('kind_' + source['kind']))}",
             f"id: `{source['id']}`",
         ]
-        if source.get("file"):
-            facts.append(f"[{escape(w.t('repository_copy'))}]({w.repository_file_url(source['file'])})")
+        if source.get("file") and w.settings.file_url(source["file"]):
+            facts.append(f"[{escape(w.t('repository_copy'))}]({w.settings.file_url(source['file'])})")
         w.add(" · ".join(facts), "")
-        w.notes(source, anchor, {"es": source["title"], "en": source["title"]})
-        cites = [c for c in citations if c.source == anchor]
+        w.notes(source)
+        cites = cited_by.get(anchor, {})
         if cites:
             w.add(f"{escape(w.t('cited_in'))}:", "")
-            seen = set()
-            for c in cites:
-                key = (c.page, c.anchor)
-                if key in seen:
-                    continue
-                seen.add(key)
-                page_title = escape(titles[c.page][w.lang])
-                label = escape(c.label[w.lang]) if c.label.get(w.lang) else escape(c.anchor)
-                w.add(f"- [{page_title} › {label}]({c.page}#{c.anchor})")
+            for (file, record_anchor), c in cites.items():
+                page = BY_DATA[c.stem]
+                text = escape(label(c.record, c.stem, w.lang, record_anchor))
+                w.add(f"- [{escape(page.title[w.lang])} › {text}]({page.file}#{record_anchor})")
             w.add("")
         else:
             w.add(f"_{escape(w.t('not_cited'))}_", "")

@@ -1,0 +1,6 @@
+"""The site's languages, defined once: every other module asks here."""
+
+LANGS = ("es", "en")  # the order of the language switcher and of the builds
+ORIGINAL = "es"  # the letter's language: the original text, and the default at / for other browsers
+TRANSLATIONS = tuple(lang for lang in LANGS if lang != ORIGINAL)
+NAMES = {"es": "Español", "en": "English"}

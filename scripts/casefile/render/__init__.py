@@ -1,0 +1,26 @@
+"""Stage 3, render: the Dataset as one Markdown file per page and language.
+
+The output is ordinary Markdown (with `markdown="1"` HTML blocks) for MkDocs; nothing here knows
+about MkDocs itself, so another builder could take the same files.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .pages import PAGES
+from .writer import PageWriter
+
+__all__ = ["PAGES", "render_language"]
+
+
+def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
+    """Write every page of `lang` into `docs_dir`; returns the files written."""
+    written = []
+    for spec in PAGES:
+        writer = PageWriter(dataset, lang, spec.file, settings)
+        spec.render(writer, spec)
+        page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)))
+        path = docs_dir / spec.file
+        path.write_text(page, "utf-8")
+        written.append(path)
+    return written

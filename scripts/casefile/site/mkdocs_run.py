@@ -1,0 +1,70 @@
+"""Run MkDocs on one language's configuration, and on several at once in worker processes.
+
+The languages are independent sites, so on a machine with more than one core each is built in a
+forked process (which inherits the already imported MkDocs and Material: no start-up cost).
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+
+class MkDocsFailed(Exception):
+    """MkDocs refused or stopped; the message says which language and why."""
+
+
+def build_one(config_file: Path, lang: str) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter(f"mkdocs [{lang}] %(levelname)s: %(message)s"))
+    logger.addHandler(handler)
+    try:
+        config = load_config(config_file=str(config_file), strict=True)
+        mkdocs_build(config)
+    except MkDocsException as err:
+        raise MkDocsFailed(f"MkDocs could not build the {lang} site: {err}") from None
+    except SystemExit as err:  # MkDocs aborts some errors this way
+        raise MkDocsFailed(f"MkDocs stopped while building the {lang} site (exit {err.code})") from None
+    finally:
+        logger.removeHandler(handler)
+
+
+def _child(args) -> str | None:
+    """Build in a worker; return the failure's message (exceptions may not pickle)."""
+    try:
+        build_one(*args)
+    except MkDocsFailed as err:
+        return str(err)
+    except Exception as err:  # noqa: BLE001 - reported by the parent like any other failure
+        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}"
+    return None
+
+
+def preload() -> None:
+    """Import MkDocs and Material now, so that forked workers start warm."""
+    import material  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config  # noqa: F401
+
+
+def build_all(jobs: list[tuple[Path, str]]) -> None:
+    """Build every (config_file, lang); concurrently where the machine has the cores and fork."""
+    parallel = len(jobs) > 1 and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    if not parallel:
+        for job in jobs:
+            build_one(*job)
+        return
+    preload()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(len(jobs)) as pool:
+        failures = [message for message in pool.map(_child, jobs) if message]
+    if failures:
+        raise MkDocsFailed("\n".join(failures))

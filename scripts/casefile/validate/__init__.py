@@ -1,0 +1,29 @@
+"""Stage 2, validate: the schema of each file, then the rules across files, into one Report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..load import Dataset, load
+from ..load.files import schema_name
+from ..paths import DATA
+from . import rules, schema
+from .report import Report, summary
+
+__all__ = ["Report", "run", "summary", "validate"]
+
+
+def validate(dataset: Dataset) -> Report:
+    report = Report(dataset, list(dataset.problems))
+    for stem, source in dataset.files.items():
+        if source is None:
+            continue
+        said = {(p.line, p.col) for p in dataset.problems if p.file == source.name}  # the loader said it better
+        report.problems += [p for p in schema.check(source, schema_name(stem)) if (p.line, p.col) not in said]
+    report.problems += rules.run(dataset, stopped_ok=not report.errors)
+    report.sort()
+    return report
+
+
+def run(data_dir: Path = DATA) -> Report:
+    """Load and validate `data_dir`: what `build.py check` does."""
+    return validate(load(data_dir))

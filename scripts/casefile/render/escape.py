@@ -35,7 +35,9 @@ def attr(text: str) -> str:
 
 def link_html(url: str, text: str | None = None) -> str:
     """An external link as raw HTML; `url` is a validated https address."""
-    return f'<a href="{attr(url)}">{escape(text if text is not None else url)}</a>'
+    from .html import macros, safe  # html.py builds on this module's escaping
+
+    return str(macros().link(normalise_space(url), safe(escape(text if text is not None else url))))
 
 
 def letter_text(text: str, mark_link) -> str:

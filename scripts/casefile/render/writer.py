@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..languages import ORIGINAL
 from .escape import attr, escape, link_html
+from .html import macros, safe
 from .pages import LETTER, SOURCES
 from .strings import format_date, t
 
@@ -86,8 +87,7 @@ class PageWriter:
         """A fact: heading (when it has a title) or anchored block, text with provenance, notes."""
         anchor = record["id"]
         title = record.get("title")
-        self.add(f'<div class="cf-fact {classes}" markdown="1">' if title else
-                 f'<div class="cf-fact {classes}" id="{anchor}" markdown="1">', "")
+        self.add(macros().block_open(f"cf-fact {classes}", None if title else anchor), "")
         if title:
             self.heading(level, self.text(title), anchor)
         else:
@@ -97,13 +97,12 @@ class PageWriter:
         self.add("</div>", "")
 
     def original(self, markdown_text: str, tag: str = "div") -> None:
-        """The Spanish original of a translated text, one click away and marked lang="es"."""
-        self.add('<details class="cf-original" data-search-exclude markdown="1">',  # the English index holds English only
-                 f'<summary markdown="span">{escape(self.t("show_original"))}</summary>', "",
-                 f'<{tag} lang="{ORIGINAL}" markdown="1">', "", markdown_text, "", f"</{tag}>", "</details>", "")
+        """The original of a translated text, one click away, marked with its language and kept out
+        of this language's search index (data-search-exclude)."""
+        self.add(macros().original(self.t("show_original"), safe(markdown_text), ORIGINAL, tag), "")
 
     def permalink(self, anchor: str) -> str:
-        return f'<a class="headerlink cf-permalink" href="#{anchor}" title="{attr(self.t("permalink"))}" aria-label="{attr(self.t("permalink"))}">¶</a>'
+        return macros().permalink(anchor, self.t("permalink"))
 
     def notes(self, record: dict) -> None:
         kinds = {"discrepancy": "warning", "unverified": "question", "context": "info"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from ...paths import DOCS
 from . import about, findings, home, letter, plan, requests, signatories, sources, timeline
 
 
@@ -18,6 +19,12 @@ class PageSpec:
     data: str | None  # the data file (stem) whose records the page shows; None for hand-written pages
     edit_path: str  # what "Edit this page" opens in the repository
     render: Callable  # render(writer, spec) fills the page
+
+    def inputs(self, lang: str, data_dir) -> list:
+        """The files this page is made from: its date is the latest change among them."""
+        if self.data is None:
+            return [DOCS / lang / self.file]
+        return [data_dir / f"{self.data}.yaml", data_dir / "sources.yaml"]  # its facts and their footnotes
 
     @property
     def url(self) -> str:

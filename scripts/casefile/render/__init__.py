@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..load.history import last_changed
 from .pages import PAGES
 from .writer import PageWriter
 
@@ -19,7 +20,8 @@ def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
     for spec in PAGES:
         writer = PageWriter(dataset, lang, spec.file, settings)
         spec.render(writer, spec)
-        page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)))
+        updated = last_changed(spec.inputs(lang, dataset.directory))
+        page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)), updated=updated)
         path = docs_dir / spec.file
         path.write_text(page, "utf-8")
         written.append(path)

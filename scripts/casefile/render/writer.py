@@ -112,10 +112,14 @@ class PageWriter:
             self.add("    " + self.text(note["text"]) + self.refs(note), "")
 
     # -- output ---------------------------------------------------------------
-    def markdown(self, title: str, edit_url: str | None, description: str | None = None) -> str:
+    def markdown(self, title: str, edit_url: str | None, description: str | None = None, updated: str | None = None) -> str:
+        """The page: front matter (read by the theme: `page.meta.edit_url`, `.description`,
+        `.updated`, the date its facts last changed), body, then the source footnotes."""
         front = ["---", f"title: {_yaml_str(title)}"]
         if edit_url:
             front.append(f"edit_url: {_yaml_str(edit_url)}")
+        if updated:
+            front.append(f"updated: {_yaml_str(updated)}")
         if description:
             front.append(f"description: {_yaml_str(description)}")
         front += ["---", ""]

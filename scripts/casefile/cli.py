@@ -47,7 +47,7 @@ def cmd_build(args) -> int:
     except settings.SettingsError as err:
         print(f"build: {err}", file=sys.stderr)
         return 1
-    return site.main(langs=args.lang, settings=config)
+    return site.main(langs=args.lang, settings=config, data_dir=args.data, target=args.site_dir)
 
 
 def cmd_serve(args) -> int:
@@ -68,6 +68,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", metavar="URL", help="the address the site is published at (overrides mkdocs.yml and CASEFILE_SITE_URL)")
     build.add_argument("--repository", metavar="URL", help="the repository 'Edit this page' opens (overrides mkdocs.yml and CASEFILE_REPOSITORY)")
     build.add_argument("--lang", choices=LANGS, action="append", help="build only this language")
+    build.add_argument("--data", metavar="DIR", help="build from this folder instead of data/")
+    build.add_argument("--site-dir", metavar="DIR", help="build into this folder instead of site/")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="build, serve and rebuild on every change")
     serve.add_argument("--lang", choices=LANGS, action="append", help="preview only this language (faster rebuilds)")

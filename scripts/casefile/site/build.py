@@ -62,19 +62,20 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def main(langs=None, settings=None) -> int:
+def main(langs=None, settings=None, data_dir=None, target=None) -> int:
     langs = tuple(langs or LANGS)
+    target = Path(target) if target else SITE
     try:
         settings = settings or settings_module.load()
-        build(SITE, langs, settings=settings)
+        build(target, langs, report=validate_data(Path(data_dir)) if data_dir else None, settings=settings)
     except settings_module.SettingsError as err:
         print(f"build: {err}", file=sys.stderr)
         return 1
     except BuildError as err:
         print(err, file=sys.stderr)
-        print(f"build: failed; {display(SITE)}/ was left as it was", file=sys.stderr)
+        print(f"build: failed; {display(target)}/ was left as it was", file=sys.stderr)
         return 1
     if not settings.site_url:
         print(f"build: no site address configured (--site-url or {settings_module.ENV_SITE_URL}); canonical, og:url, hreflang and sitemap addresses were left out")
-    print(f"build: site built into {display(SITE)}/ ({', '.join('/' + l + '/' for l in langs)})")
+    print(f"build: site built into {display(target)}/ ({', '.join('/' + l + '/' for l in langs)})")
     return 0

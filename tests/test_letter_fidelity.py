@@ -172,3 +172,15 @@ def test_requests_have_quotes():
 @pytest.mark.parametrize("record_id, quote", _quotes(), ids=[record_id for record_id, _ in _quotes()])
 def test_request_quote_is_verbatim_from_the_letter_body(body, record_id, quote):
     assert norm(quote) in body
+
+
+def _english_quotes():
+    return [(r["id"], r["quote"]["en"], r["letter"]) for r in _load("requests.yaml")["requests"] if "quote" in r]
+
+
+@pytest.mark.parametrize("record_id, quote, refs", _english_quotes(), ids=[i for i, _, _ in _english_quotes()])
+def test_request_quote_english_is_the_letters_translation(letter, record_id, quote, refs):
+    """One translation per sentence: a quotation's English is cut from the translation of the paragraph it quotes."""
+    translations = " ".join(norm(p["en"]) for p in letter["paragraphs"] if p["id"] in refs)
+    assert translations, f"{record_id}: cites no paragraph of the letter"
+    assert norm(quote) in translations

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from .. import settings as settings_module
 from ..languages import LANGS
-from ..paths import BUILD, DOCS, SITE, display
+from ..paths import BUILD, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import mkdocs_config, mkdocs_run, postprocess
+from . import assets, mkdocs_config, mkdocs_run, postprocess
 from .swap import swap
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -46,9 +46,9 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
         for lang in langs:
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
-            shutil.copytree(DOCS / "assets", docs_dir / "assets")
+            bundles = assets.stage(docs_dir, settings.base)
             render_language(dataset, lang, docs_dir, settings)
-            jobs.append((mkdocs_config.write(lang, stage, out / lang, settings, langs), lang))
+            jobs.append((mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles), lang))
         try:
             mkdocs_run.build_all(jobs)
         except mkdocs_run.MkDocsFailed as err:

@@ -31,7 +31,7 @@ def _markdown_extensions(base: list, lang: str) -> list:
     return out
 
 
-def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs) -> dict:
+def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides: dict | None = None) -> dict:
     base = copy.deepcopy(settings.base)
     out = dict(base)
     out.update({
@@ -50,6 +50,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs) -> dict:
         },
         "markdown_extensions": _markdown_extensions(base.get("markdown_extensions", []), lang),
     })
+    out.update(overrides or {})  # e.g. the bundled extra_css and extra_javascript
     out["extra"].pop("repository", None)  # our settings, not Material's: it would call api.github.com
     out["extra"].pop("repository_branch", None)
     if settings.site_url:
@@ -59,7 +60,8 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs) -> dict:
     return out
 
 
-def write(lang: str, stage: Path, site_dir: Path, settings, langs) -> Path:
+def write(lang: str, stage: Path, site_dir: Path, settings, langs, overrides: dict | None = None) -> Path:
     path = stage / f"mkdocs.{lang}.yml"
-    path.write_text(yaml.safe_dump(config(lang, stage / lang, site_dir, settings, langs), allow_unicode=True, sort_keys=False), "utf-8")
+    text = yaml.safe_dump(config(lang, stage / lang, site_dir, settings, langs, overrides), allow_unicode=True, sort_keys=False)
+    path.write_text(text, "utf-8")
     return path

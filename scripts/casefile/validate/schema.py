@@ -49,12 +49,31 @@ def _registry() -> Registry:
 
 @lru_cache(maxsize=None)
 def validator(schema_name: str) -> Draft202012Validator:
-    schema = _registry().contents(schema_name)
+    schema = _inline(_registry().contents(schema_name), schema_name, ())
     return Draft202012Validator(schema, registry=_registry(), format_checker=FORMATS)
 
 
-def schema_name_for(file_stem: str) -> str:
-    return f"{file_stem}.schema.json"
+_ANNOTATIONS = {"description", "title", "examples", "$comment"}
+
+
+def _inline(node, document: str, stack: tuple):
+    """The schema with each `$ref` replaced by what it points to, so validation does not look
+    references up on every value (half of `check`'s time). A `$ref` whose siblings are only
+    annotations merges with them, as 2020-12 means; anything else (or a cycle) stays a `$ref`."""
+    if isinstance(node, list):
+        return [_inline(item, document, stack) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and set(node) - {"$ref"} <= _ANNOTATIONS and (ref not in stack):
+        target_doc, _, pointer = ref.partition("#")
+        target_doc = target_doc or document
+        target = _registry().contents(target_doc)
+        for part in filter(None, pointer.split("/")):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        merged = {**_inline(target, target_doc, stack + (ref,)), **{k: v for k, v in node.items() if k != "$ref"}}
+        return merged
+    return {key: (value if key == "$defs" else _inline(value, document, stack)) for key, value in node.items()}
 
 
 def check(source: Source, schema_name: str) -> list:

@@ -42,6 +42,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
         "site_dir": str(site_dir),
         "theme": {**base.get("theme", {}), "language": lang, "custom_dir": str(DOCS / "overrides")},
         "plugins": [{"search": {"lang": lang, "pipeline": ["trimmer", "stopWordFilter"]}}],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": [{page.title[lang]: page.file} for page in PAGES],
         "extra": {
             **base.get("extra", {}),

@@ -93,7 +93,8 @@ def test_dark_scheme_passes_axe(new_context, url, screenshots_dir, lang, name, p
     for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         page.set_viewport_size(viewport)
         _settle(page)
-        page.screenshot(path=str(screenshots_dir / f"dark-{lang}-{name}-{size}.png"), full_page=True)
+        # Full pages are up to 35,000 px tall on a phone: allow for a busy machine.
+        page.screenshot(path=str(screenshots_dir / f"dark-{lang}-{name}-{size}.png"), full_page=True, timeout=60_000)
         report = _axe_violations(page)
         if report:
             failures.append(f"at {viewport['width']}x{viewport['height']}, axe found:\n{report}")

@@ -20,6 +20,8 @@ STRINGS = {
     "letter_fn_ref": {"es": "carta, nota {n}", "en": "letter, note {n}"},
     "letter_ref_title": {"es": "Párrafo {n} de la carta", "en": "Paragraph {n} of the letter"},
     "letter_fn_ref_title": {"es": "Nota {n} de la carta", "en": "Footnote {n} of the letter"},
+    "palette_to_dark": {"es": "Cambiar a modo oscuro", "en": "Switch to dark mode"},
+    "palette_to_light": {"es": "Cambiar a modo claro", "en": "Switch to light mode"},
     "permalink": {"es": "Enlace permanente", "en": "Permanent link"},
     "note_discrepancy": {"es": "Discrepancia entre fuentes", "en": "Sources disagree"},
     "note_unverified": {"es": "Sin verificar", "en": "Not verified"},

@@ -31,6 +31,18 @@ def _markdown_extensions(base: list, lang: str) -> list:
     return out
 
 
+def _palette(palette, lang: str):
+    """The light/dark toggle, named in the page's language (the base file cannot say it in both)."""
+    if not isinstance(palette, list):
+        return palette
+    names = {"default": t("palette_to_dark", lang), "slate": t("palette_to_light", lang)}
+    out = copy.deepcopy(palette)
+    for scheme in out:
+        if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict) and scheme.get("scheme") in names:
+            scheme["toggle"]["name"] = names[scheme["scheme"]]
+    return out
+
+
 def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides: dict | None = None) -> dict:
     base = copy.deepcopy(settings.base)
     out = dict(base)
@@ -40,13 +52,15 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
         "copyright": t("copyright", lang),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
-        "theme": {**base.get("theme", {}), "language": lang, "custom_dir": str(DOCS / "overrides")},
+        "theme": {**base.get("theme", {}), "language": lang, "custom_dir": str(DOCS / "overrides"),
+                  "palette": _palette(base.get("theme", {}).get("palette"), lang)},
         "plugins": [{"search": {"lang": lang, "pipeline": ["trimmer", "stopWordFilter"]}}],
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": [{page.title[lang]: page.file} for page in PAGES],
         "extra": {
             **base.get("extra", {}),
             "lang": lang,
+            "scope": settings.base_path,  # one dark/light choice for the whole site, not one per language
             "alternate": [{"name": NAMES[other], "lang": other, "link": f"/{other}/"} for other in langs],
         },
         "markdown_extensions": _markdown_extensions(base.get("markdown_extensions", []), lang),

@@ -133,7 +133,7 @@ def main(argv=None) -> int:
         build_seconds = measure_build(tmp, runs, results)
         measure_check(runs, build_seconds, results)
         measure_site(tmp / "ours", results)
-        measure_serve(tmp, 2 if args.quick else 5, results)
+        measure_serve(tmp, 1 if args.quick else 5, results)
         measure_scaling(tmp, runs if args.quick else min(runs, 3), (1, 10) if args.quick else (1, 10, 100), results)
     rows = verdicts(results)
     widths = [max(len(r[i]) for r in rows + [("measure", "value", "budget", "verdict", "")]) for i in range(4)]

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Install everything the tests need on a fresh Debian machine, then run the whole suite.
 # Chromium comes from Debian (Playwright drives /usr/bin/chromium; it never downloads a browser).
+# Python: the active virtual environment if there is one; else .venv/ if it exists (README's first
+# command makes it) or if python3 refuses pip installs (Debian's and Ubuntu's own Python, PEP 668),
+# creating it then; else python3 itself (CI: a Python where pip installs work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,5 +14,15 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
-python3 -m pytest "$@"
+python=python3
+if [ -z "${VIRTUAL_ENV:-}" ]; then
+  if [ -x .venv/bin/python ]; then
+    python=.venv/bin/python
+  elif python3 -c 'import pathlib, sys, sysconfig; sys.exit(not pathlib.Path(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED").exists())'; then
+    python3 -m venv .venv
+    python=.venv/bin/python
+  fi
+fi
+
+"$python" -m pip install --quiet --disable-pip-version-check -e ".[test,bench]"
+"$python" -m pytest "$@"

@@ -37,7 +37,7 @@ def render(w, spec) -> None:
         back = (f'<a class="cf-backref" href="#ref-{note["id"]}" title="{attr(w.t("back_to_mark", n=n))}" '
                 f'aria-label="{attr(w.t("back_to_mark", n=n))}">↩</a>')
         refs = w.refs(note)
-        w.add(f'<div class="cf-letter-note" id="{note["id"]}" markdown="1">', "",
+        w.add(f'<div class="cf-letter-note" id="{note["id"]}" markdown="1">', "", w.record_tools(note), "",
               f'<span class="cf-note-mark">{note["mark"]}</span> {text}{refs} {back}', "", "</div>", "")
 
 
@@ -54,6 +54,7 @@ def _paragraph(w, paragraph) -> None:
 
     w.add(f'<div class="cf-paragraph" id="{anchor}" markdown="1">', "")
     w.add(f'<a class="cf-pnum headerlink" href="#{anchor}" title="{attr(w.t("permalink"))}">¶ {number}</a>', "")
+    w.add(w.record_tools(paragraph), "")
     w.add(letter_text(paragraph[w.lang], mark_link), "")
     if w.translated:
         w.original(letter_text(paragraph[ORIGINAL], escape))

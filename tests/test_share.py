@@ -272,6 +272,14 @@ def test_source_titles_in_another_language_are_marked(built_site, report, spec):
             assert sum(1 for marked, _ in cites if marked) >= foreign >= 20
 
 
+def test_signatory_names_in_the_english_letter_are_marked_spanish(built_site, report):
+    names = [s["name"] for s in report.dataset.signatories]
+    html = (built_site / "en/carta/index.html").read_text("utf-8")
+    marked = re.findall(r'<li><a href="../firmantes/#[a-z0-9-]+"><span lang="es">([^<]*)</span></a></li>', html)
+    assert [m.replace("&amp;", "&") for m in marked] == names
+    assert 'lang="es"' not in re.search(r'id="firmas".*?</ul>', (built_site / "es/carta/index.html").read_text("utf-8"), re.S).group(0)
+
+
 # -- a build with no address, and a renamed record -------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ The Spanish page shows the original. The English page shows the translation, lab
 with the original of each paragraph one click away.
 """
 from ..escape import SUPERSCRIPTS, attr, escape, letter_text
+from ..html import macros, safe
 from ...languages import ORIGINAL
 
 
@@ -27,7 +28,10 @@ def render(w, spec) -> None:
 
     w.heading(2, w.t("letter_signatures"), "firmas")
     for signatory in w.dataset.signatories:
-        w.add(f"- [{escape(signatory['name'])}]({BY_DATA['signatories'].file}#{signatory['id']})")
+        name = escape(signatory["name"])  # as the letter gives it, in Spanish: marked so on a translated page
+        if w.translated:
+            name = str(macros().inline(safe(name), ORIGINAL))
+        w.add(f"- [{name}]({BY_DATA['signatories'].file}#{signatory['id']})")
     w.add("")
 
     w.heading(2, w.t("letter_footnotes"), "notas")

@@ -105,9 +105,6 @@ class PageWriter:
         of this language's search index (data-search-exclude)."""
         self.add(macros().original(self.t("show_original"), safe(markdown_text), ORIGINAL, tag), "")
 
-    def permalink(self, anchor: str) -> str:
-        return macros().permalink(anchor, self.t("permalink"))
-
     def record_tools(self, record: dict, share: bool = True) -> str:
         """The first line of a record's block: its "copy link" control (a link to its share page,
         /<lang>/d/<id>/) and an empty anchor for each of its `former_ids`."""

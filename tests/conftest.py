@@ -6,12 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from casefile import validate as data_check
+from casefile import settings as settings_module
 from casefile import site as site_build
+from casefile import validate as data_check
 from casefile.paths import DATA, ROOT
 from casefile.preview.static_host import serve_in_thread
 
 ARTIFACTS = ROOT / "build"
+# The test site is built for a project-pages style address and served under its path.
+SITE_ADDRESS = "https://example.net/casefile/"
+REPOSITORY = "https://github.com/example-owner/casefile"
 
 
 @pytest.fixture(scope="session")
@@ -29,16 +33,24 @@ def data_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, report) -> Path:
-    """The whole site, built once per test session from the real data/ (not into site/)."""
+def build_settings():
+    """The settings the test site is built with: a real-looking address under a subpath."""
+    return settings_module.load(site_url=SITE_ADDRESS, repository=REPOSITORY)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, report, build_settings) -> Path:
+    """The whole site, built once per test session from the real data/ (not into site/),
+    for the address SITE_ADDRESS."""
     target = tmp_path_factory.mktemp("built") / "site"
-    site_build.build(target, report=report)
+    site_build.build(target, report=report, settings=build_settings)
     return target
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    """Base URL (no trailing slash) of the built site served like a static host on 127.0.0.1."""
-    server, base = serve_in_thread(built_site)
+def site_url(built_site, build_settings):
+    """Base URL (no trailing slash) of the built site served like a static host on 127.0.0.1,
+    under the same path as its address (/casefile), as GitHub project pages serve it."""
+    server, base = serve_in_thread(built_site, prefix=build_settings.base_path)
     yield base
     server.shutdown()

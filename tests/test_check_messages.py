@@ -245,7 +245,7 @@ def test_unknown_field_without_a_close_name_lists_the_allowed_fields(data_copy):
     n = replace_line(timeline, "    relation: letter", "    relation: letter\n    zzz: 1", after="  - id: carta-nosc-2023")
     assert problems_of(data_copy) == [
         f"{timeline}:{n + 1}:5: events[{index}].zzz: unknown field 'zzz'{DASH}remove it or fix its name; "
-        "allowed fields here: date, id, letter, notes, relation, sources, text, title"
+        "allowed fields here: date, former_ids, id, letter, notes, relation, sources, text, title"
     ]
 
 

@@ -11,7 +11,6 @@ import pytest
 
 from casefile.languages import LANGS
 from casefile.render.pages import PAGES
-from casefile.settings import load as load_settings
 
 PAGE_PATHS = [("" if p.file == "index.md" else p.file.removesuffix(".md") + "/") for p in PAGES]
 
@@ -196,8 +195,9 @@ def test_search_worker_folds_accents(built_site, lang):
 # -- edit links and root -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.file for p in PAGES])
-def test_edit_link_opens_the_data_file_behind_the_page(built_site, spec):
-    settings = load_settings()
+def test_edit_link_opens_the_data_file_behind_the_page(built_site, build_settings, spec):
+    settings = build_settings
+    assert settings.repository
     for lang in LANGS:
         path = "" if spec.file == "index.md" else spec.file.removesuffix(".md") + "/"
         html = (built_site / lang / path / "index.html").read_text("utf-8")
@@ -219,13 +219,13 @@ def test_each_language_has_its_404_page(built_site, lang):
 
 
 class BlockText(HTMLParser):
-    """The visible text inside each element with one of `ids`, leaving out links of `skip_class`."""
+    """The visible text inside each element with one of `ids`, leaving out elements of the classes `skip`."""
 
     VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
 
-    def __init__(self, ids, skip_class):
+    def __init__(self, ids, skip):
         super().__init__(convert_charrefs=True)
-        self.ids, self.skip_class = set(ids), skip_class
+        self.ids, self.skip = set(ids), set(skip)
         self.texts, self.stack = {}, []  # stack of (tag, owning id or None, skipped)
 
     def handle_starttag(self, tag, attrs):
@@ -233,7 +233,7 @@ class BlockText(HTMLParser):
             return
         a = dict(attrs)
         owner = a.get("id") if a.get("id") in self.ids else (self.stack[-1][1] if self.stack else None)
-        skipped = (self.stack[-1][2] if self.stack else False) or self.skip_class in (a.get("class") or "").split() \
+        skipped = (self.stack[-1][2] if self.stack else False) or bool(self.skip & set((a.get("class") or "").split())) \
             or tag in ("details", "script", "style")
         self.stack.append((tag, owner, skipped))
         if owner and owner not in self.texts:
@@ -256,7 +256,7 @@ def test_rendered_letter_reads_exactly_as_the_letter(built_site, report, lang):
 
     letter = report.data("letter")
     records = letter["paragraphs"] + letter["footnotes"]
-    parser = BlockText([r["id"] for r in records], skip_class="cf-pnum")
+    parser = BlockText([r["id"] for r in records], skip=("cf-pnum", "cf-tools"))  # the ¶ number, the copy-link control
     parser.feed((built_site / lang / "carta/index.html").read_text("utf-8"))
     for record in letter["paragraphs"]:
         shown = " ".join("".join(parser.texts[record["id"]]).split())

@@ -2,7 +2,8 @@
 
 Used by `build.py serve` and by the browser tests. Like Cloudflare Pages or Netlify with
 per-folder 404 pages, a missing path gets the nearest 404.html above it, so /en/missing shows
-the English 404 page and /es/missing the Spanish one, with status 404.
+the English 404 page and /es/missing the Spanish one, with status 404. With a `prefix` the site
+is served under that path (as GitHub project pages serve /REPO/), and nothing outside it exists.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 class StaticHandler(SimpleHTTPRequestHandler):
     root: Path = Path(".")
+    prefix: str = ""  # the path the site lives under, e.g. "/casefile"; "" for the host's root
     quiet = True
 
     def __init__(self, *args, **kwargs):
@@ -26,7 +28,21 @@ class StaticHandler(SimpleHTTPRequestHandler):
         if not self.quiet:
             super().log_message(format, *args)
 
+    def translate_path(self, path):
+        return super().translate_path(self._below_prefix(path) or "/")
+
+    def _below_prefix(self, path: str) -> str | None:
+        """The request path with the prefix taken off; None when it lies outside the prefix."""
+        if not self.prefix:
+            return path
+        if path == self.prefix or path.startswith(self.prefix + "/") or path.startswith(self.prefix + "?"):
+            return path[len(self.prefix):] or "/"
+        return None
+
     def send_head(self):
+        if self._below_prefix(self.path) is None:
+            self.send_error(404, "Not Found")
+            return None
         path = self.translate_path(self.path)
         if os.path.isdir(path) and not self.path.split("?", 1)[0].endswith("/"):
             return super().send_head()  # the base class redirects to the slash URL
@@ -51,7 +67,8 @@ class StaticHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
     def _nearest_404(self):
-        parts = [p for p in posixpath.normpath(unquote(urlsplit(self.path).path)).split("/") if p and p not in (".", "..")]
+        below = self._below_prefix(urlsplit(self.path).path) or "/"
+        parts = [p for p in posixpath.normpath(unquote(below)).split("/") if p and p not in (".", "..")]
         for depth in range(len(parts), -1, -1):
             candidate = self.root.joinpath(*parts[:depth], "404.html")
             try:
@@ -63,18 +80,19 @@ class StaticHandler(SimpleHTTPRequestHandler):
         return None
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, handler=StaticHandler) -> ThreadingHTTPServer:
-    """A server for `root`; port 0 picks a free port (see server.server_address)."""
-    handler_class = type("BoundHandler", (handler,), {"root": Path(root)})
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, handler=StaticHandler, prefix: str = "") -> ThreadingHTTPServer:
+    """A server for `root` (under the URL path `prefix`); port 0 picks a free port (see server.server_address)."""
+    handler_class = type("BoundHandler", (handler,), {"root": Path(root), "prefix": prefix.rstrip("/")})
     server = ThreadingHTTPServer((host, port), handler_class)
     server.daemon_threads = True
     return server
 
 
-def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0):
-    """Start serving `root` in a background thread; returns (server, base_url)."""
-    server = make_server(root, host, port)
+def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0, prefix: str = ""):
+    """Start serving `root` in a background thread; returns (server, base_url), the base URL
+    including the prefix and without a trailing slash."""
+    server = make_server(root, host, port, prefix=prefix)
     thread = threading.Thread(target=server.serve_forever, name="static-host", daemon=True)
     thread.start()
     host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}"
+    return server, f"http://{host}:{port}{prefix.rstrip('/')}"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..load.history import last_changed
 from .pages import PAGES
+from .previews import card_lines, page_description
 from .writer import PageWriter
 
 __all__ = ["PAGES", "render_language"]
@@ -21,8 +22,14 @@ def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
         writer = PageWriter(dataset, lang, spec.file, settings)
         spec.render(writer, spec)
         updated = last_changed(spec.inputs(lang, dataset.directory))
-        page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)), updated=updated)
+        page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)), updated=updated,
+                               description=page_description(dataset, spec, lang), meta=_preview_image(dataset, spec, lang))
         path = docs_dir / spec.file
         path.write_text(page, "utf-8")
         written.append(path)
     return written
+
+
+def _preview_image(dataset, spec, lang: str) -> dict:
+    """Front matter for the page's card (drawn by site/cards.py from the same lines)."""
+    return {"image": spec.card, "image_alt": " · ".join(card_lines(dataset, spec, lang))}

@@ -25,7 +25,7 @@ _ENV = jinja2.Environment(
 
 @lru_cache(maxsize=None)
 def macros(name: str = "fragments.html"):
-    """The macros of a template file, callable from Python: `macros().permalink(anchor=…, title=…)`."""
+    """The macros of a template file, callable from Python: `macros().link(url=…, text=…)`."""
     return _ENV.get_template(name).module
 
 

@@ -72,8 +72,13 @@ class PageWriter:
             self.footnotes[source_id] = self.source_definition(self.dataset.sources[source_id])
         return f"[^{source_id}]"
 
+    def lang_attr(self, source: dict) -> str:
+        """` lang="es"` for a source title written in another language than this page's."""
+        language = source.get("language")
+        return f' lang="{language}"' if language and language != self.lang else ""
+
     def source_definition(self, source: dict) -> str:
-        parts = [escape(source["publisher"]), f"<cite>{escape(source['title'])}</cite>"]
+        parts = [escape(source["publisher"]), f"<cite{self.lang_attr(source)}>{escape(source['title'])}</cite>"]
         if source.get("date"):
             parts.append(escape(self.date(source["date"])))
         text = ", ".join(parts) + "."
@@ -88,10 +93,9 @@ class PageWriter:
         anchor = record["id"]
         title = record.get("title")
         self.add(macros().block_open(f"cf-fact {classes}", None if title else anchor), "")
+        self.add(self.record_tools(record), "")
         if title:
             self.heading(level, self.text(title), anchor)
-        else:
-            self.add(self.permalink(anchor))
         self.add(self.text(record["text"]) + self.refs(record), "")
         self.notes(record)
         self.add("</div>", "")
@@ -101,8 +105,19 @@ class PageWriter:
         of this language's search index (data-search-exclude)."""
         self.add(macros().original(self.t("show_original"), safe(markdown_text), ORIGINAL, tag), "")
 
-    def permalink(self, anchor: str) -> str:
-        return macros().permalink(anchor, self.t("permalink"))
+    def record_tools(self, record: dict, share: bool = True) -> str:
+        """The first line of a record's block: its "copy link" control (a link to its share page,
+        /<lang>/d/<id>/) and an empty anchor for each of its `former_ids`."""
+        from .pages import PAGES  # the registry: how deep this page is below /<lang>/
+
+        depth = next(p.url for p in PAGES if p.file == self.file).count("/")
+        href = "../" * depth + f"d/{record['id']}/" if share else None
+        return str(macros().record_tools(href, self.t("copy_link"), record.get("former_ids") or []))
+
+    def former_anchors(self, record: dict) -> None:
+        """Empty anchors for a record without a block of its own (a section heading)."""
+        if record.get("former_ids"):
+            self.add(self.record_tools(record, share=False), "")
 
     def notes(self, record: dict) -> None:
         kinds = {"discrepancy": "warning", "unverified": "question", "context": "info"}
@@ -112,9 +127,11 @@ class PageWriter:
             self.add("    " + self.text(note["text"]) + self.refs(note), "")
 
     # -- output ---------------------------------------------------------------
-    def markdown(self, title: str, edit_url: str | None, description: str | None = None, updated: str | None = None) -> str:
+    def markdown(self, title: str, edit_url: str | None, description: str | None = None, updated: str | None = None,
+                 meta: dict | None = None) -> str:
         """The page: front matter (read by the theme: `page.meta.edit_url`, `.description`,
-        `.updated`, the date its facts last changed), body, then the source footnotes."""
+        `.updated`, the date its facts last changed, and any `meta` such as the preview image),
+        body, then the source footnotes."""
         front = ["---", f"title: {_yaml_str(title)}"]
         if edit_url:
             front.append(f"edit_url: {_yaml_str(edit_url)}")
@@ -122,6 +139,8 @@ class PageWriter:
             front.append(f"updated: {_yaml_str(updated)}")
         if description:
             front.append(f"description: {_yaml_str(description)}")
+        for key, value in (meta or {}).items():
+            front.append(f"{key}: {_yaml_str(value)}")
         front += ["---", ""]
         body = "\n".join(self.lines).rstrip() + "\n"
         if self.footnotes:

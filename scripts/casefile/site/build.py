@@ -17,7 +17,7 @@ from ..languages import LANGS
 from ..paths import BUILD, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import assets, mkdocs_config, mkdocs_run, postprocess
+from . import assets, cards, mkdocs_config, mkdocs_run, postprocess, share_pages, sitemaps
 from .swap import swap
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -54,6 +54,9 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
         postprocess.run(out, langs, settings)
+        cards.write(out, langs, dataset)
+        share_pages.write(out, langs, dataset, settings)
+        sitemaps.write(out, langs, dataset, settings)
         swap(out, target)
     except BaseException:
         shutil.rmtree(out, ignore_errors=True)
@@ -76,6 +79,6 @@ def main(langs=None, settings=None, data_dir=None, target=None) -> int:
         print(f"build: failed; {display(target)}/ was left as it was", file=sys.stderr)
         return 1
     if not settings.site_url:
-        print(f"build: no site address configured (--site-url or {settings_module.ENV_SITE_URL}); canonical, og:url, hreflang and sitemap addresses were left out")
+        print(f"build: no site address configured (--site-url or {settings_module.ENV_SITE_URL}); canonical, og:url, og:image, hreflang and sitemap addresses were left out")
     print(f"build: site built into {display(target)}/ ({', '.join('/' + l + '/' for l in langs)})")
     return 0

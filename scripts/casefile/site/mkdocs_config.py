@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..languages import NAMES
+from ..languages import LOCALES, NAMES, ORIGINAL
 from ..paths import DOCS
 from ..render.pages import PAGES
 from ..render.strings import t
@@ -43,6 +43,22 @@ def _palette(palette, lang: str):
     return out
 
 
+def _casefile(lang: str, settings, langs) -> dict:
+    """What our templates (docs/overrides) need: addresses, languages and interface text."""
+    from .cards import SIZE
+
+    return {
+        "site_url": settings.site_url or "",  # "" when no address is configured: absolute tags are left out
+        "root": settings.base_path,  # the path the site lives under: "/" or "/REPO/"
+        "langs": list(langs),
+        "original": ORIGINAL if ORIGINAL in langs else langs[0],
+        "locales": {code: LOCALES[code] for code in langs},
+        "card_size": list(SIZE),
+        "not_found": {key: t(f"not_found_{key}", lang) for key in ("title", "text", "home", "search")},
+        "share": {"copied": t("link_copied", lang), "select": t("link_select", lang), "field": t("link_field", lang)},
+    }
+
+
 def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides: dict | None = None) -> dict:
     base = copy.deepcopy(settings.base)
     out = dict(base)
@@ -66,6 +82,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
         "markdown_extensions": _markdown_extensions(base.get("markdown_extensions", []), lang),
     })
     out.update(overrides or {})  # e.g. the bundled extra_css and extra_javascript
+    out["extra"]["casefile"] = _casefile(lang, settings, langs)
     out["extra"].pop("repository", None)  # our settings, not Material's: it would call api.github.com
     out["extra"].pop("repository_branch", None)
     if settings.site_url:

@@ -14,10 +14,20 @@ FOLD_JS = Path(__file__).with_name("search_fold.js")  # read at build time: the 
 KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}
 
 
+# Material's alternate-language integration, as called in bundle.js of mkdocs-material 9.8.1: on
+# every page load it fetches `sitemap.xml` below each <link rel=alternate> (our hreflang links are
+# absolute, so that would be a request to the published host, and a 404) to steal clicks on the
+# language switcher. Our switcher links straight to the twin page (partials/alternate.html and
+# casefile.js), so the call is taken out. Source: src/templates/assets/javascripts/bundle.ts,
+# `setupAlternate({ document$ })`.
+ALTERNATE_CALL = "ui({document$:ct});"
+
+
 def run(out: Path, langs, settings) -> None:
     for lang in langs:
         site = out / lang
         _fold_search(site)
+        _no_alternate_sitemaps(site)
         _prune(site)
     _root_index(out, langs, settings.site_url)
     _root_404(out, langs, settings.base_path)
@@ -29,6 +39,17 @@ def _fold_search(site: Path) -> None:
         raise RuntimeError(f"expected one Material search worker in {site}, found {len(workers)}: was mkdocs-material upgraded?")
     worker = workers[0]
     worker.write_text(FOLD_JS.read_text("utf-8") + "\n" + worker.read_text("utf-8").replace("//# sourceMappingURL=", "//# dropped-sourcemap="), "utf-8")
+
+
+def _no_alternate_sitemaps(site: Path) -> None:
+    bundles = sorted((site / "assets/javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise RuntimeError(f"expected one Material bundle in {site}, found {len(bundles)}: was mkdocs-material upgraded?")
+    code = bundles[0].read_text("utf-8")
+    if code.count(ALTERNATE_CALL) != 1:
+        raise RuntimeError(f"{bundles[0].name}: Material's alternate-language call {ALTERNATE_CALL!r} was not found once: "
+                           "was mkdocs-material upgraded? Find setupAlternate in the new bundle and update postprocess.py")
+    bundles[0].write_text(code.replace(ALTERNATE_CALL, "/* casefile: setupAlternate removed */", 1), "utf-8")
 
 
 def _prune(site: Path) -> None:

@@ -34,25 +34,34 @@ def run(dataset, stopped_ok: bool = True) -> list:
 # -- references ------------------------------------------------------------------------------------
 
 def unique_ids(dataset) -> list:
+    """Ids and former ids (a renamed record's old ids, which keep their anchors and share links)
+    are one namespace: each may appear once across data/, and none may be reserved. Current ids
+    are registered first, so a clash with a former id is reported at the former id."""
     problems, seen = [], {}
-    for source in dataset.files.values():
-        if source is None:
-            continue
-        for path, record in walk(source.data):
-            value = record.get("id")
-            if not isinstance(value, str):
+    names = []  # (source, where, what, name): every current id, then every former id
+    for kind in ("id", "former id"):
+        for source in dataset.files.values():
+            if source is None:
                 continue
-            where = path + ("id",)
-            if value in seen:
-                other, other_path = seen[value]
-                line, _ = other.mark(other_path)
-                problems.append(source.problem(where, f"id {show(value)} is already used at {other.name}:{line}",
-                                               "ids must be unique across data/ because they are URL anchors; choose another"))
-            elif value in RESERVED_ANCHORS or value.startswith(RESERVED_PREFIXES):
-                problems.append(source.problem(where, f"id {show(value)} is reserved for an anchor the site makes itself",
-                                               "choose another id"))
-            else:
-                seen[value] = (source, where)
+            for path, record in walk(source.data):
+                if not isinstance(record.get("id"), str):
+                    continue
+                if kind == "id":
+                    names.append((source, path + ("id",), kind, record["id"]))
+                elif isinstance(record.get("former_ids"), list):
+                    names += [(source, path + ("former_ids", i), kind, old) for i, old in enumerate(record["former_ids"]) if isinstance(old, str)]
+    for source, where, what, name in names:
+        if name in seen:
+            other, other_path = seen[name]
+            line, _ = other.mark(other_path)
+            fix = ("ids must be unique across data/ because they are URL anchors; choose another" if what == "id" else
+                   "ids and former ids share one namespace (anchors and share links); remove it from former_ids")
+            problems.append(source.problem(where, f"{what} {show(name)} is already used at {other.name}:{line}", fix))
+        elif name in RESERVED_ANCHORS or name.startswith(RESERVED_PREFIXES):
+            problems.append(source.problem(where, f"{what} {show(name)} is reserved for an anchor the site makes itself",
+                                           "choose another id" if what == "id" else "remove it from former_ids"))
+        else:
+            seen[name] = (source, where)
     return problems
 
 
@@ -232,7 +241,7 @@ def quotations_are_verbatim(dataset) -> list:
 
 
 RULES = (
-    ("ids are unique and not reserved", unique_ids),
+    ("ids and former ids are unique and not reserved", unique_ids),
     ("letter references resolve", letter_references_resolve),
     ("source references resolve", source_references_resolve),
     ("the letter is numbered and its notes are called", letter_is_consistent),

@@ -31,6 +31,11 @@ class PageSpec:
         """The page's path below /<lang>/: '' for the home page, 'carta/' for carta.md."""
         return "" if self.file == "index.md" else self.file.removesuffix(".md") + "/"
 
+    @property
+    def card(self) -> str:
+        """The page's preview image below /<lang>/ (made by site/cards.py): 'cards/carta.png'."""
+        return f"cards/{self.file.removesuffix('.md')}.png"
+
 
 PAGES = (
     PageSpec("index.md", {"es": "Inicio", "en": "Home"}, "case", "data/case.yaml", home.render),

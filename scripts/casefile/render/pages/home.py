@@ -10,7 +10,7 @@ def render(w, spec) -> None:
     w.heading(2, w.t("key_figures"), "cifras")
     w.add('<div class="cf-figures" markdown="1">', "")
     for figure in w.dataset.key_figures:
-        w.add(f'<div class="cf-figure" id="{figure["id"]}" markdown="1">', "")
+        w.add(f'<div class="cf-figure" id="{figure["id"]}" markdown="1">', "", w.record_tools(figure), "")
         w.add(f'<span class="cf-figure__value">{w.text(figure["value"])}</span>', "")
         w.add(f'<span class="cf-figure__label">{w.text(figure["label"])}</span>' + w.refs(figure), "")
         w.add("</div>", "")

@@ -4,6 +4,7 @@ The Spanish page shows the original. The English page shows the translation, lab
 with the original of each paragraph one click away.
 """
 from ..escape import SUPERSCRIPTS, attr, escape, letter_text
+from ..html import macros, safe
 from ...languages import ORIGINAL
 
 
@@ -27,7 +28,10 @@ def render(w, spec) -> None:
 
     w.heading(2, w.t("letter_signatures"), "firmas")
     for signatory in w.dataset.signatories:
-        w.add(f"- [{escape(signatory['name'])}]({BY_DATA['signatories'].file}#{signatory['id']})")
+        name = escape(signatory["name"])  # as the letter gives it, in Spanish: marked so on a translated page
+        if w.translated:
+            name = str(macros().inline(safe(name), ORIGINAL))
+        w.add(f"- [{name}]({BY_DATA['signatories'].file}#{signatory['id']})")
     w.add("")
 
     w.heading(2, w.t("letter_footnotes"), "notas")
@@ -37,7 +41,7 @@ def render(w, spec) -> None:
         back = (f'<a class="cf-backref" href="#ref-{note["id"]}" title="{attr(w.t("back_to_mark", n=n))}" '
                 f'aria-label="{attr(w.t("back_to_mark", n=n))}">↩</a>')
         refs = w.refs(note)
-        w.add(f'<div class="cf-letter-note" id="{note["id"]}" markdown="1">', "",
+        w.add(f'<div class="cf-letter-note" id="{note["id"]}" markdown="1">', "", w.record_tools(note), "",
               f'<span class="cf-note-mark">{note["mark"]}</span> {text}{refs} {back}', "", "</div>", "")
 
 
@@ -54,6 +58,7 @@ def _paragraph(w, paragraph) -> None:
 
     w.add(f'<div class="cf-paragraph" id="{anchor}" markdown="1">', "")
     w.add(f'<a class="cf-pnum headerlink" href="#{anchor}" title="{attr(w.t("permalink"))}">¶ {number}</a>', "")
+    w.add(w.record_tools(paragraph), "")
     w.add(letter_text(paragraph[w.lang], mark_link), "")
     if w.translated:
         w.original(letter_text(paragraph[ORIGINAL], escape))

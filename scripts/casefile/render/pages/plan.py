@@ -5,6 +5,7 @@ from ...languages import LANGS
 
 def render(w, spec) -> None:
     plan = w.dataset.plan
+    w.former_anchors(plan)
     w.heading(1, w.text(plan["name"]), plan["id"])
     w.heading(2, w.t("plan_facts"), "plan")
     for fact in plan["facts"]:
@@ -17,7 +18,7 @@ def render(w, spec) -> None:
 def _commitment(w, item) -> None:
     anchor = item["id"]
     classes = "cf-commitment" + (" cf-at-stake" if item.get("at_stake") else "")
-    w.add(f'<div class="{classes}" markdown="1">', "")
+    w.add(f'<div class="{classes}" markdown="1">', "", w.record_tools(item), "")
     w.heading(3, f'{item["number"]}\\. {w.text(item["title"])}', anchor)
     if item.get("at_stake"):
         w.add(f'<p class="cf-badge" markdown="span">{escape(w.t("at_stake"))}</p>', "")

@@ -10,7 +10,7 @@ def render(w, spec) -> None:
         anchor = item["id"]
         kind = w.t(f"kind_{item['kind']}")
         title = f"{item['label']} {kind}" if item.get("label") else kind
-        w.add(f'<div class="cf-request cf-request--{item["kind"]}" markdown="1">', "")
+        w.add(f'<div class="cf-request cf-request--{item["kind"]}" markdown="1">', "", w.record_tools(item), "")
         w.heading(2, escape(title), anchor)
         quote = item["quote"]
         if w.translated:

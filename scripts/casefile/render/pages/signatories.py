@@ -8,7 +8,7 @@ def render(w, spec) -> None:
     w.add(escape(w.t("signatories_intro")), "")
     for item in w.dataset.signatories:
         anchor = item["id"]
-        w.add('<div class="cf-signatory" markdown="1">', "")
+        w.add('<div class="cf-signatory" markdown="1">', "", w.record_tools(item), "")
         w.heading(2, f'<span lang="{ORIGINAL}">{escape(item["name"])}</span>' if w.translated else escape(item["name"]), anchor)
         w.add('<dl class="cf-fields" markdown="1">')
         if item.get("short_name"):

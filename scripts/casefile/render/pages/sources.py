@@ -16,11 +16,11 @@ def render(w, spec) -> None:
     for source in w.dataset.sources_list:
         anchor = source["id"]
         w.add(f'<div class="cf-source" id="{anchor}" markdown="1">', "")
-        w.add(w.permalink(anchor))
-        title = f"<cite>{escape(source['title'])}</cite>"
+        w.add(w.record_tools(source), "")
+        title = escape(source["title"])
         if source.get("url"):
             title = link_html(source["url"], source["title"])
-            title = f"<cite>{title}</cite>"
+        title = f"<cite{w.lang_attr(source)}>{title}</cite>"
         w.add(f"**{escape(source['publisher'])}**, {title}", "")
         facts = [
             f"{escape(w.t('date'))}: {escape(w.date(source['date'])) if source.get('date') else escape(w.t('no_date'))}",

@@ -13,7 +13,7 @@ def render(w, spec) -> None:
             continue
         w.heading(2, escape(w.t(key)), anchor)
         for event in events:
-            w.add(f'<div class="cf-event cf-event--{relation}" markdown="1">', "")
+            w.add(f'<div class="cf-event cf-event--{relation}" markdown="1">', "", w.record_tools(event), "")
             w.heading(3, f'<time datetime="{event["date"]}">{escape(w.date(event["date"]))}</time> · {w.text(event["title"])}', event["id"])
             w.add(f'<p class="cf-badge cf-badge--{relation}" markdown="span">{escape(w.t("relation_" + relation))}</p>', "")
             body = w.text(event["text"]) if event.get("text") else ""

@@ -380,9 +380,9 @@ def test_a_valid_former_id_passes_check(data_copy):
 
 @pytest.mark.parametrize(("former", "message"), [
     ("[p9]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'p9' is already used at "
-             "data/letter.yaml:144 — ids and former ids share one namespace (anchors and share links); remove it from former_ids"),
+             "data/letter.yaml:{p9} — ids and former ids share one namespace (anchors and share links); remove it from former_ids"),
     ("[cifra-organizaciones]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'cifra-organizaciones' is "
-                               "already used at data/case.yaml:55 — ids and former ids share one namespace (anchors and share "
+                               "already used at data/case.yaml:{cifra-organizaciones} — ids and former ids share one namespace (anchors and share "
                                "links); remove it from former_ids"),
     ("[investigacion-autoria]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'investigacion-autoria' "
                                 "is already used at data/findings.yaml:8 — ids and former ids share one namespace (anchors and "
@@ -393,10 +393,19 @@ def test_a_valid_former_id_passes_check(data_copy):
                   "the site makes itself — remove it from former_ids"),
 ], ids=["letter-paragraph", "other-file", "own-id", "section-anchor", "footnote-prefix"])
 def test_a_former_id_used_elsewhere_or_reserved_is_rejected(data_copy, former, message):
+    lines = {rid: _line_of_id(data_copy, rid) for rid in ("p9", "cifra-organizaciones")}  # where the real ids stand today
     _rename(data_copy, former)
     report = data_check.run(data_copy)
     shown = [str(p).replace(str(data_copy), "data") for p in report.errors]
-    assert shown == [message]
+    assert shown == [message.replace("{p9}", str(lines["p9"])).replace("{cifra-organizaciones}", str(lines["cifra-organizaciones"]))]
+
+
+def _line_of_id(data: Path, rid: str) -> int:
+    for path in sorted(data.glob("*.yaml")):
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if line.strip() == f"- id: {rid}":
+                return number
+    raise AssertionError(f"no record {rid}")
 
 
 def test_two_records_cannot_claim_the_same_former_id(data_copy):

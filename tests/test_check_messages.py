@@ -401,11 +401,11 @@ def test_footnote_naming_a_paragraph_that_does_not_exist(data_copy):
 
 def test_footnote_naming_a_paragraph_without_its_mark(data_copy):
     letter = data_copy / "letter.yaml"
-    mark = line_of(letter, '    mark: "¹"')
-    replace_line(letter, "    paragraph: p6", "    paragraph: p7", after="  - id: fn1")
+    n = replace_line(letter, "    paragraph: p6", "    paragraph: p7", after="  - id: fn1")
+    txt = data_copy / "carta-nosc-2023-01-16.txt"
+    called = 1 + next(i for i, line in enumerate(txt.read_text("utf-8").split("\n")) if line.startswith("A pesar de que"))
     assert problems_of(data_copy) == [
-        f"{letter}:{mark}:11: footnotes[0].mark: mark ¹ does not appear in the en text of p7{DASH}put ¹ where the letter calls the footnote in p7.en",
-        f"{letter}:{mark}:11: footnotes[0].mark: mark ¹ does not appear in the es text of p7{DASH}put ¹ where the letter calls the footnote in p7.es",
+        f"{letter}:{n}:16: footnotes[0].paragraph: is 'p7', but the letter calls footnote ¹ in paragraph 6 ({txt}:{called}){DASH}use paragraph: p6",
     ]
 
 

@@ -669,7 +669,7 @@ def test_cli_success_path_through_the_same_functions_reports_warnings_in_the_sum
     in_process = check.run(data_copy)
     (warning,) = in_process.problems
     assert result.stdout.splitlines() == [str(warning), check.summary(in_process) + "; 1 warning(s)"]
-    assert result.stdout.splitlines()[1].startswith("check: data/ is valid — 8 files (")
+    assert result.stdout.splitlines()[1].startswith(f"check: {data_copy}/ is valid — 8 files (")
     assert str(warning).endswith(f"source 'fuente-sin-uso' is not cited by any record{DASH}cite it where it supports a fact, or remove it")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..languages import NAMES
+from ..languages import NAMES, ORIGINAL
 from ..paths import DOCS
 from ..render.pages import PAGES
 from ..render.strings import t
@@ -31,6 +31,13 @@ def _markdown_extensions(base: list, lang: str) -> list:
     return out
 
 
+def _translation_notice(lang: str):
+    """What docs/overrides/partials/casefile-translation.html shows atop every page of a translation."""
+    if lang == ORIGINAL:
+        return None
+    return {"text": t("translation_banner", lang), "link": t("translation_banner_link", lang), "original": ORIGINAL}
+
+
 def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs) -> dict:
     base = copy.deepcopy(settings.base)
     out = dict(base)
@@ -47,6 +54,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs) -> dict:
             **base.get("extra", {}),
             "lang": lang,
             "alternate": [{"name": NAMES[other], "lang": other, "link": f"/{other}/"} for other in langs],
+            "casefile_translation": _translation_notice(lang),
         },
         "markdown_extensions": _markdown_extensions(base.get("markdown_extensions", []), lang),
     })

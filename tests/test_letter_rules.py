@@ -334,3 +334,13 @@ def test_a_translation_without_the_footnote_mark(data_copy):
     assert problems(data_copy) == [
         f"{path}:{mark}:11: footnotes[0].mark: mark ¹ does not appear in the en text of p6{DASH}put ¹ in p6.en where the letter calls the footnote"
     ]
+
+
+def test_footnotes_out_of_the_letters_order(data_copy):
+    path = data_copy / "letter.yaml"
+    text = path.read_text("utf-8")
+    fn1, fn2, fn3 = text.index("  - id: fn1\n"), text.index("  - id: fn2\n"), text.index("  - id: fn3\n")
+    path.write_text(text[:fn1] + text[fn2:fn3] + text[fn1:fn2] + text[fn3:], "utf-8")
+    assert problems(data_copy) == [
+        f"{path}:{line_of(path, '  - id: fn2')}:5: footnotes[0]: footnote ² stands where the letter has footnote ¹{DASH}keep the footnotes in the letter's order"
+    ]

@@ -95,8 +95,8 @@ def test_unclosed_quote_is_named_with_the_line_that_opened_it(data_copy):
     letter = data_copy / "letter.yaml"
     n = replace_line(letter, '  es: "Ciudad de México, a 16 de enero de 2023"', '  es: "Ciudad de México, a 16 de enero de 2023')
     assert problems_of(data_copy) == [
-        f"{letter}:{n + 1}:8: YAML syntax error: while parsing a block mapping expected <block end>, but found '<scalar>'"
-        f"{DASH}the quote opened on line {n} is not closed: end that text with the same quote (\" or ')"
+        f"{letter}:{n}:7: YAML syntax error: this quote is never closed (YAML reads on to line {n + 1}: "
+        f"while parsing a block mapping expected <block end>, but found '<scalar>'){DASH}end the text with the quote that opens it (\")"
     ]
 
 
@@ -254,7 +254,7 @@ def test_misspelt_required_field_is_unknown_and_missing(data_copy):
     root = line_of(letter, "source: carta")  # the top-level mapping starts at its first key
     n = replace_line(letter, "closing:", "closng:")
     assert problems_of(data_copy) == [
-        f"{letter}:{root}:1: required field 'closing' is missing{DASH}add `closing:` (The closing formula (es verbatim))",
+        f"{letter}:{root}:1: closing: required field 'closing' is missing{DASH}add `closing:` (The closing formula (es verbatim))",
         f"{letter}:{n}:1: closng: unknown field 'closng'{DASH}remove it or fix its name; did you mean 'closing'?",
     ]
 
@@ -266,10 +266,10 @@ def test_missing_required_field_is_reported_at_its_record(data_copy):
     replace_line(timeline, "    relation: letter", "", after="  - id: carta-nosc-2023")
     report = check.run(data_copy)
     assert [str(p) for p in report.problems] == [
-        f"{timeline}:{record}:5: events[{index}]: required field 'relation' is missing"
+        f"{timeline}:{record}:5: events[{index}].relation: required field 'relation' is missing"
         f"{DASH}add `relation:` (before or after the letter of 16 January 2023; letter for the letter itself)"
     ]
-    assert report.problems[0].path == f"events[{index}]"
+    assert report.problems[0].path == f"events[{index}].relation"
 
 
 def test_missing_required_field_hint_keeps_the_example(data_copy):
@@ -278,7 +278,7 @@ def test_missing_required_field_hint_keeps_the_example(data_copy):
     root = line_of(letter, "source: carta")
     replace_line(letter, "sender_short: NOSC", "")
     assert problems_of(data_copy) == [
-        f"{letter}:{root}:1: required field 'sender_short' is missing"
+        f"{letter}:{root}:1: sender_short: required field 'sender_short' is missing"
         f"{DASH}add `sender_short:` (The sender's short name used in the letter, e.g. NOSC)"
     ]
 
@@ -341,7 +341,7 @@ def test_missing_english_translation(data_copy):
     es = line_of(letter, '  es: "Ciudad de México, a 16 de enero de 2023"')
     replace_line(letter, '  en: "Mexico City, 16 January 2023"', "")
     assert problems_of(data_copy) == [
-        f"{letter}:{es}:3: place_date: the English text (en) is missing{DASH}add `en:` with the English translation"
+        f"{letter}:{es}:3: place_date.en: the English text (en) is missing{DASH}add `en:` with the English translation"
     ]
 
 
@@ -350,7 +350,7 @@ def test_missing_spanish_original(data_copy):
     n = replace_line(letter, '  es: "Ciudad de México, a 16 de enero de 2023"', "")
     # the mapping now starts at its `en:` key, which has moved up into the emptied line's place + 1
     assert problems_of(data_copy) == [
-        f"{letter}:{n + 1}:3: place_date: the Spanish text (es) is missing{DASH}add `es:` with the Spanish original"
+        f"{letter}:{n + 1}:3: place_date.es: the Spanish text (es) is missing{DASH}add `es:` with the Spanish original"
     ]
 
 
@@ -401,11 +401,11 @@ def test_footnote_naming_a_paragraph_that_does_not_exist(data_copy):
 
 def test_footnote_naming_a_paragraph_without_its_mark(data_copy):
     letter = data_copy / "letter.yaml"
-    mark = line_of(letter, '    mark: "¹"')
-    replace_line(letter, "    paragraph: p6", "    paragraph: p7", after="  - id: fn1")
+    n = replace_line(letter, "    paragraph: p6", "    paragraph: p7", after="  - id: fn1")
+    txt = data_copy / "carta-nosc-2023-01-16.txt"
+    called = 1 + next(i for i, line in enumerate(txt.read_text("utf-8").split("\n")) if line.startswith("A pesar de que"))
     assert problems_of(data_copy) == [
-        f"{letter}:{mark}:11: footnotes[0].mark: mark ¹ does not appear in the en text of p7{DASH}put ¹ where the letter calls the footnote in p7.en",
-        f"{letter}:{mark}:11: footnotes[0].mark: mark ¹ does not appear in the es text of p7{DASH}put ¹ where the letter calls the footnote in p7.es",
+        f"{letter}:{n}:16: footnotes[0].paragraph: is 'p7', but the letter calls footnote ¹ in paragraph 6 ({txt}:{called}){DASH}use paragraph: p6",
     ]
 
 
@@ -669,7 +669,7 @@ def test_cli_success_path_through_the_same_functions_reports_warnings_in_the_sum
     in_process = check.run(data_copy)
     (warning,) = in_process.problems
     assert result.stdout.splitlines() == [str(warning), check.summary(in_process) + "; 1 warning(s)"]
-    assert result.stdout.splitlines()[1].startswith("check: data/ is valid — 8 files (")
+    assert result.stdout.splitlines()[1].startswith(f"check: {data_copy}/ is valid — 8 files (")
     assert str(warning).endswith(f"source 'fuente-sin-uso' is not cited by any record{DASH}cite it where it supports a fact, or remove it")
 
 

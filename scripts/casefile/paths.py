@@ -17,3 +17,14 @@ def display(path: Path) -> str:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
+
+
+def repository_path(path) -> str:
+    """A path as a GitHub annotation needs it: relative to the root of the git repository that holds it
+    (this repository, or another checkout such as a pull request's), else as `display` shows it."""
+    path = Path(path) if Path(path).is_absolute() else ROOT / path
+    resolved = path.resolve()
+    for folder in resolved.parents:
+        if (folder / ".git").exists():
+            return resolved.relative_to(folder).as_posix()
+    return display(path)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .paths import repository_path
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -30,7 +32,7 @@ class Problem:
         field = f"{self.path}: " if self.path else ""
         fix = f" — {self.fix}" if self.fix else ""
         text = _escape_data(f"{field}{self.message}{fix}")
-        return f"::{kind} file={_escape_property(self.file)},line={self.line},col={self.col}::{text}"
+        return f"::{kind} file={_escape_property(repository_path(self.file))},line={self.line},col={self.col}::{text}"
 
     def sort_key(self):
         return (self.file, self.line, self.col, self.message)

@@ -18,6 +18,7 @@ from yaml.resolver import Resolver
 
 from ..paths import display
 from ..problems import Problem, format_path
+from .unclosed import unclosed_quote
 
 MAX_BYTES = 2_000_000  # a data file is text written by people; anything larger is a mistake
 MAX_DEPTH = 40
@@ -135,21 +136,6 @@ def _compose_fast(text: str):
         loader.dispose()
 
 
-def _unclosed_quote(text: str, line: int):
-    """The line, at or just above `line`, whose value opens a quote it never closes, if any.
-
-    A quoted text may run over several lines in YAML, so a forgotten closing quote is only noticed
-    lines later, where the parser reports something about indentation instead.
-    """
-    lines = text.split("\n")
-    for number in range(min(line, len(lines)), max(0, line - 4), -1):
-        value = lines[number - 1].split(": ", 1)[-1].strip() if ": " in lines[number - 1] else lines[number - 1].strip().removeprefix("- ")
-        for quote in ('"', "'"):
-            if value.startswith(quote) and (len(value) == 1 or not value.rstrip().endswith(quote)):
-                return number
-    return None
-
-
 def _position(text: str, index: int):
     line = text.count("\n", 0, index) + 1
     col = index - (text.rfind("\n", 0, index) + 1) + 1
@@ -216,9 +202,11 @@ def _compose_careful(name: str, text: str):
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(filter(None, [err.context, err.problem]))
         hint = next((h for key, h in _SYNTAX_HINTS if key in what), "check the indentation and the quotes on this line and the one before")
-        opened = _unclosed_quote(text, line)
-        if opened:
-            hint = f'the quote opened on line {opened} is not closed: end that text with the same quote (" or \')'
+        opened = unclosed_quote(text, line)
+        if opened:  # reported where it opens: the parser only notices lines later, or at the end of the file
+            quote = text.split("\n")[opened[0] - 1][opened[1] - 1]
+            return None, [], [Problem(name, opened[0], opened[1], "", f"YAML syntax error: this quote is never closed (YAML reads on to line {line}: {what})",
+                                      f"end the text with the quote that opens it ({quote})")]
         return None, [], [Problem(name, line, col, "", f"YAML syntax error: {what}", hint)]
     except yaml.reader.ReaderError as err:
         line, col = _position(text, err.position)

@@ -59,6 +59,13 @@ def _casefile(lang: str, settings, langs) -> dict:
     }
 
 
+def _translation_notice(lang: str):
+    """What docs/overrides/partials/casefile-translation.html shows atop every page of a translation."""
+    if lang == ORIGINAL:
+        return None
+    return {"text": t("translation_banner", lang), "link": t("translation_banner_link", lang), "original": ORIGINAL}
+
+
 def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides: dict | None = None) -> dict:
     base = copy.deepcopy(settings.base)
     out = dict(base)
@@ -78,6 +85,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
             "lang": lang,
             "scope": settings.base_path,  # one dark/light choice for the whole site, not one per language
             "alternate": [{"name": NAMES[other], "lang": other, "link": f"/{other}/"} for other in langs],
+            "casefile_translation": _translation_notice(lang),
         },
         "markdown_extensions": _markdown_extensions(base.get("markdown_extensions", []), lang),
     })

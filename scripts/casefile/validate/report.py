@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..load.files import FILES
 from ..load.records import walk
+from ..paths import display
 from ..problems import ERROR
 
 
@@ -58,4 +59,4 @@ def summary(report: Report) -> str:
     counts = report.counts()
     files = sum(1 for s in report.sources.values() if s is not None)
     detail = ", ".join(f"{n} {what}" for what, n in counts.items())
-    return f"check: data/ is valid — {files} files ({detail})"
+    return f"check: {display(report.dataset.directory)}/ is valid — {files} files ({detail})"

@@ -11,6 +11,7 @@ from ..anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
 from ..load.records import records as _records_of, strings as _strings, walk
 from ..problems import WARNING, Problem, show
 from ..text import normalise_space
+from . import letter_rules, source_rules
 
 
 def _records(source, key):
@@ -146,20 +147,14 @@ def letter_is_consistent(dataset) -> list:
         if isinstance(paragraph.get("id"), str):
             texts[paragraph["id"]] = paragraph
     for index, note in _records(letter, "footnotes"):
-        number, mark, target = note.get("number"), note.get("mark"), note.get("paragraph")
+        number, target = note.get("number"), note.get("paragraph")
         if isinstance(number, int) and isinstance(note.get("id"), str) and note["id"] != f"fn{number}":
             problems.append(letter.problem(("footnotes", index, "id"), f"{show(note['id'])} does not match number {number}",
                                            f"use id fn{number}"))
         if isinstance(target, str) and target not in texts:
             problems.append(letter.problem(("footnotes", index, "paragraph"), f"paragraph {show(target)} does not exist",
                                            "name the id of the paragraph that calls the footnote"))
-        elif isinstance(target, str) and isinstance(mark, str):
-            for lang in ("es", "en"):
-                text = texts[target].get(lang)
-                if isinstance(text, str) and mark not in text:
-                    problems.append(letter.problem(("footnotes", index, "mark"), f"mark {mark} does not appear in the {lang} text of {target}",
-                                                   f"put {mark} where the letter calls the footnote in {target}.{lang}"))
-    return problems
+    return problems  # which paragraph calls each mark, in each language: letter_rules.footnotes_are_the_letters
 
 
 def commitments_are_consistent(dataset) -> list:
@@ -249,4 +244,6 @@ RULES = (
     ("the timeline is in order and placed around the letter", timeline_is_in_order),
     ("quotations of the letter are verbatim", quotations_are_verbatim),
     ("every source is cited", every_source_is_cited),
+    *letter_rules.RULES,
+    *source_rules.RULES,
 )

@@ -111,14 +111,14 @@ def _explain(error, source: Source):
 
     if kind == "required":
         missing = [name for name in error.validator_value if not (isinstance(value, dict) and name in value)]
-        for name in missing:
+        for name in missing:  # named by its own path, reported where its record starts
             if schema.get("x-kind") == "translation":
                 language = {"es": "Spanish", "en": "English"}.get(name, name)
-                yield source.problem(path, f"the {language} text ({name}) is missing",
+                yield source.problem(path + (name,), f"the {language} text ({name}) is missing",
                                      f"add `{name}:` with the {language} {'original' if name == 'es' else 'translation'}")
             else:
                 about = (schema.get("properties", {}).get(name) or {}).get("description", "")
-                yield source.problem(path, f"required field '{name}' is missing",
+                yield source.problem(path + (name,), f"required field '{name}' is missing",
                                      f"add `{name}:`" + (f" ({_first_sentence(about)})" if about else ""))
         return
     if kind == "additionalProperties":

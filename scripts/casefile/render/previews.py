@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..load.quotes import quoted
 from ..paths import DOCS
 from .escape import plain_letter_text
 from .strings import format_date, t
@@ -25,7 +26,7 @@ _SENTENCES = {
     },
     "signatories": {
         "es": "Las {count} organizaciones que firman la carta, con el nombre que ella les da: {names}.",
-        "en": "The {count} organisations that sign the letter, under the names it gives them: {names}.",
+        "en": "The {count} organizations that sign the letter, under the names it gives them: {names}.",
     },
     "timeline": {
         "es": "{intro} {count} hechos: {first} – {last}.",
@@ -41,7 +42,7 @@ _SENTENCES = {
     },
     "signatory": {
         "es": "Organización firmante de la carta del {short} del {date}.",
-        "en": "An organisation that signs the {short}'s letter of {date}.",
+        "en": "An organization that signs the {short}'s letter of {date}.",
     },
 }
 
@@ -92,7 +93,7 @@ def _requests(dataset, lang):
     items = dataset.requests
     formal = next((r for r in items if r.get("kind") == "formal-request" and r.get("text")), None)
     first = formal or next((r for r in items if r.get("text")), items[0])
-    return f"{t('requests_intro', lang)} {(first.get('text') or first['quote'])[lang]}"
+    return f"{t('requests_intro', lang)} {first['text'][lang] if first.get('text') else quoted(dataset.letter, first, lang)}"
 
 
 def _timeline(dataset, lang):
@@ -159,7 +160,7 @@ def record_preview(dataset, stem: str, record: dict, lang: str) -> tuple[str, st
     if stem == "requests":
         kind = t(f"kind_{record['kind']}", lang)
         title = f"{record['label']} {kind}" if record.get("label") else kind
-        return title, clip(text("text") or text("quote"))
+        return title, clip(text("text") or quoted(dataset.letter, record, lang))
     if stem == "timeline":
         title = f"{format_date(record['date'], lang)} · {text('title')}"
         return title, clip(text("text") or text("title"))

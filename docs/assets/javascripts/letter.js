@@ -5,6 +5,8 @@
  *    with aria-pressed, hidden until this script runs) opens or closes them all at once.
  * 2. Coming back from a note (↩ to a mark inside a paragraph), the paragraph's first line is
  *    scrolled to just below the sticky header, not the line of the mark.
+ * 3. The context box's link to the other language's letter page goes there: Material takes over
+ *    every click on a link into another language's site and may land on its home page instead.
  * Without JavaScript each original is still one click away and the browser scrolls to the mark.
  */
 (function () {
@@ -59,7 +61,15 @@
     if (paragraph) paragraph.scrollIntoView({ block: "start" }) // honours its scroll-margin-top
   }
 
+  function keepOtherLanguageLinks() {
+    var links = document.querySelectorAll("a.cf-other-language")
+    Array.prototype.forEach.call(links, function (link) {
+      link.addEventListener("click", function (event) { event.stopPropagation() })
+    })
+  }
+
   document.addEventListener("DOMContentLoaded", setupOriginals)
+  document.addEventListener("DOMContentLoaded", keepOtherLanguageLinks)
   window.addEventListener("hashchange", settle)
   window.addEventListener("load", function () {
     if (paragraphOfTarget()) requestAnimationFrame(settle)

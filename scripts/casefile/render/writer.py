@@ -70,7 +70,8 @@ class PageWriter:
             pieces.append(escape(word) + " " + self._letter_numbers(notes, "fn", "letter_fn_ref_title"))
         if not pieces:
             return ""
-        return str(_citations().letter_refs(safe(escape(self.t("letter_word"))), safe(", ".join(pieces))))
+        word = escape(self.t("letter_word")) + ("" if paragraphs else ",")  # "carta ¶ 6" but "carta, nota 4"
+        return str(_citations().letter_refs(safe(word), safe(", ".join(pieces))))
 
     def _letter_numbers(self, values: list, prefix: str, title_key: str) -> str:
         out = []

@@ -7,6 +7,8 @@
  *    scrolled to just below the sticky header, not the line of the mark.
  * 3. The context box's link to the other language's letter page goes there: Material takes over
  *    every click on a link into another language's site and may land on its home page instead.
+ * 4. A note's preview (Material's footnote tooltip) is a copy of the note: the copy drops the ids
+ *    it carries (a source mark's fnref-…), so that every id on the page stays unique.
  * Without JavaScript each original is still one click away and the browser scrolls to the mark.
  */
 (function () {
@@ -68,7 +70,19 @@
     })
   }
 
+  function dropIdsInPreviews() {
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        Array.prototype.forEach.call(record.addedNodes, function (node) {
+          if (node.nodeType !== 1 || !node.classList.contains("md-tooltip2")) return
+          Array.prototype.forEach.call(node.querySelectorAll("[id]"), function (el) { el.removeAttribute("id") })
+        })
+      })
+    }).observe(document.body, { childList: true })
+  }
+
   document.addEventListener("DOMContentLoaded", setupOriginals)
+  document.addEventListener("DOMContentLoaded", dropIdsInPreviews)
   document.addEventListener("DOMContentLoaded", keepOtherLanguageLinks)
   window.addEventListener("hashchange", settle)
   window.addEventListener("load", function () {

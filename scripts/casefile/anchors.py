@@ -6,6 +6,8 @@ SECTION_ANCHORS = {
     "hallazgos", "peticiones", "cronologia", "fuentes", "resumen", "cifras", "acerca", "citar",
     "contribuir", "antes", "despues", "traduccion", "que-es", "privacidad", "inicio",
     "siguiente", "carta-del-nosc",
+    # the groups of the sources page (render/pages/sources.py GROUPS)
+    "fuentes-carta", "fuentes-ogp", "fuentes-oficiales", "fuentes-informes", "fuentes-prensa", "fuentes-web",
 }
 # Ids that MkDocs, Material or Python-Markdown put on every page.
 THEME_ANCHORS = {"__search", "__drawer", "__toc", "__consent", "__palette_0", "__palette_1", "__config", "__skip"}

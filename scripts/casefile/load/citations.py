@@ -20,6 +20,7 @@ class Citation:
     path: tuple  # where the reference stands in its file, for messages
     record: dict = field(compare=False, hash=False, repr=False)  # the citing record, for its label
     via_letter: bool = False  # cites the letter (paragraph or note ids), not a source id
+    letter_refs: tuple = field(default=(), compare=False)  # for via_letter: the ids cited, e.g. ('p6', 'fn4')
 
 
 def collect(files: dict, letter_source: str | None) -> list[Citation]:
@@ -42,7 +43,8 @@ def _visit(value, path, stem, anchor, owner, letter_source, out) -> None:
         anchor, owner = value["id"], value
     owner = owner if owner is not None else value
     if strings(value.get("letter")) and letter_source:
-        out.append(Citation(letter_source, stem, anchor, path + ("letter",), owner, via_letter=True))
+        out.append(Citation(letter_source, stem, anchor, path + ("letter",), owner, via_letter=True,
+                            letter_refs=tuple(strings(value.get("letter")))))
     for index, ref in enumerate(strings(value.get("sources"))):
         out.append(Citation(ref, stem, anchor, path + ("sources", index), owner))
     titles = value.get("title_sources")

@@ -38,6 +38,15 @@ class Dataset:
         own = {letter["source"]} if isinstance(letter, dict) and isinstance(letter.get("source"), str) else set()
         return {c.source for c in self.citations} | own
 
+    @cached_property
+    def letter_citations(self) -> dict:
+        """Who cites each part of the letter: 'p9' or 'fn4' -> [Citation], in the order of the data."""
+        out = {}
+        for c in self.citations:
+            for ref in c.letter_refs:
+                out.setdefault(ref, []).append(c)
+        return out
+
     # -- the records, for the renderer (valid data only) --------------------------
     @property
     def letter(self) -> dict:

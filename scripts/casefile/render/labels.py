@@ -1,4 +1,4 @@
-"""What a citing record is called in the sources page's "cited in" lists."""
+"""What a citing record is called in the "cited in" lists (sources page, letter paragraphs)."""
 from __future__ import annotations
 
 from .strings import t
@@ -20,3 +20,19 @@ def label(record: dict, stem: str, lang: str, anchor: str) -> str:
     if isinstance(text, dict) and text.get(lang):
         return excerpt(text[lang])
     return anchor
+
+
+def places(citations, lang: str, skip_stems=()) -> list[tuple]:
+    """The distinct places that `citations` come from, in the order of the site's pages:
+    (page spec, anchor, label). Citations without an anchor, or from `skip_stems`, are left out."""
+    from .pages import BY_DATA, PAGES  # the registry imports the page modules, which import this one
+
+    order = {page.data: index for index, page in enumerate(PAGES)}
+    seen = {}
+    for c in sorted(citations, key=lambda c: order.get(c.stem, len(order))):
+        if c.anchor is None or c.stem not in BY_DATA or c.stem in skip_stems:
+            continue
+        key = (BY_DATA[c.stem].file, c.anchor)
+        if key not in seen:
+            seen[key] = (BY_DATA[c.stem], c.anchor, label(c.record, c.stem, lang, c.anchor))
+    return list(seen.values())

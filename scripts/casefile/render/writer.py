@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..languages import ORIGINAL
 from .escape import attr, escape, link_html
 from .html import macros, safe
+from .letter_refs import numbers, runs
 from .pages import LETTER, SOURCES
 from .strings import format_date, t
 
@@ -22,6 +23,7 @@ class PageWriter:
     settings: "Settings" = None  # noqa: F821
     lines: list = field(default_factory=list)
     footnotes: dict = field(default_factory=dict)  # source id -> definition, in order of first use
+    hide: list = field(default_factory=list)  # parts of the theme's layout this page hides, e.g. "toc"
 
     # -- text ---------------------------------------------------------------
     @property
@@ -47,27 +49,48 @@ class PageWriter:
         self.add(f"{'#' * level} {text} {{ #{anchor}{extra} }}", "")
 
     # -- provenance -----------------------------------------------------------
-    def refs(self, record: dict) -> str:
-        """Letter links and source footnotes for `record`, as inline Markdown."""
-        out = []
-        for ref in record.get("letter", []):
-            out.append(self.letter_link(ref))
-        for source_id in record.get("sources", []):
-            out.append(self.cite(source_id))
-        if not out:
+    def refs(self, record: dict, wrap: bool = True) -> str:
+        """Where `record` comes from, as inline Markdown: one compact reference to the letter
+        ("carta ¶ 6–9, nota 4") and the source notes, which read as bracketed numbers ("[3]").
+        `wrap=False` leaves out the <span class="cf-refs"> around them (one element less)."""
+        parts = [self.letter_refs(record.get("letter", [])), " ".join(self.cite(s) for s in record.get("sources", []))]
+        body = " ".join(part for part in parts if part)
+        if not body:
             return ""
-        return ' <span class="cf-refs">' + " · ".join(out) + "</span>"
+        return " " + (str(_citations().refs(safe(body))) if wrap else body)
 
-    def letter_link(self, ref: str) -> str:
-        number = ref.lstrip("pfn")
-        if ref.startswith("fn"):
-            text, title = self.t("letter_fn_ref", n=number), self.t("letter_fn_ref_title", n=number)
-        else:
-            text, title = self.t("letter_ref", n=number), self.t("letter_ref_title", n=number)
+    def letter_refs(self, refs: list) -> str:
+        """'carta ¶ 6–9, nota 4': every number shown links to its paragraph or note of the letter."""
+        paragraphs, notes = numbers(refs)
+        pieces = []
+        if paragraphs:
+            pieces.append("¶ " + self._letter_numbers(paragraphs, "p", "letter_ref_title"))
+        if notes:
+            word = self.t("letter_note_word" if len(notes) == 1 else "letter_notes_word")
+            pieces.append(escape(word) + " " + self._letter_numbers(notes, "fn", "letter_fn_ref_title"))
+        if not pieces:
+            return ""
+        word = escape(self.t("letter_word")) + ("" if paragraphs else ",")  # "carta ¶ 6" but "carta, nota 4"
+        return str(_citations().letter_refs(safe(word), safe(", ".join(pieces))))
+
+    def _letter_numbers(self, values: list, prefix: str, title_key: str) -> str:
+        out = []
+        for first, last in runs(values):
+            link = self.letter_link(f"{prefix}{first}", first, title_key)
+            if last != first:
+                link += "–" + self.letter_link(f"{prefix}{last}", last, title_key)
+            out.append(link)
+        return ", ".join(out)
+
+    def letter_link(self, ref: str, number: int, title_key: str) -> str:
+        title = attr(self.t(title_key, n=number))
         target = f"#{ref}" if self.file == LETTER.file else f"{LETTER.file}#{ref}"
-        return f'[{escape(text)}]({target} "{attr(title)}"){{ .cf-letter-ref }}'
+        return f'[{number}]({target} "{title}"){{ .cf-letter-ref aria-label="{title}" }}'
 
     def cite(self, source_id: str) -> str:
+        """A source note. On the sources page, where every source is listed, a direct link to it."""
+        if self.file == SOURCES.file:
+            return f"[\\[{escape(source_id)}\\]](#{source_id}){{ .cf-source-ref }}"
         if source_id not in self.footnotes:
             self.footnotes[source_id] = self.source_definition(self.dataset.sources[source_id])
         return f"[^{source_id}]"
@@ -105,14 +128,15 @@ class PageWriter:
         of this language's search index (data-search-exclude)."""
         self.add(macros().original(self.t("show_original"), safe(markdown_text), ORIGINAL, tag), "")
 
-    def record_tools(self, record: dict, share: bool = True) -> str:
+    def record_tools(self, record: dict, share: bool = True, inline: bool = False) -> str:
         """The first line of a record's block: its "copy link" control (a link to its share page,
         /<lang>/d/<id>/) and an empty anchor for each of its `former_ids`."""
         from .pages import PAGES  # the registry: how deep this page is below /<lang>/
 
         depth = next(p.url for p in PAGES if p.file == self.file).count("/")
         href = "../" * depth + f"d/{record['id']}/" if share else None
-        return str(macros().record_tools(href, self.t("copy_link"), record.get("former_ids") or []))
+        make = macros().share_inline if inline else macros().record_tools
+        return str(make(href, self.t("copy_link"), record.get("former_ids") or []))
 
     def former_anchors(self, record: dict) -> None:
         """Empty anchors for a record without a block of its own (a section heading)."""
@@ -141,11 +165,17 @@ class PageWriter:
             front.append(f"description: {_yaml_str(description)}")
         for key, value in (meta or {}).items():
             front.append(f"{key}: {_yaml_str(value)}")
+        if self.hide:
+            front.append("hide: [" + ", ".join(self.hide) + "]")
         front += ["---", ""]
         body = "\n".join(self.lines).rstrip() + "\n"
         if self.footnotes:
             body += "\n" + "\n".join(f"[^{key}]: {value}" for key, value in self.footnotes.items()) + "\n"
         return "\n".join(front) + body
+
+
+def _citations():
+    return macros("citations.html")
 
 
 def excerpt(text: str, limit: int = 70) -> str:

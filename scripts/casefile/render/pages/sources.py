@@ -1,45 +1,96 @@
-"""Every source, anchored by its id, with every place that cites it."""
-from ..escape import escape, link_html
+"""Every source, anchored by its id, grouped (the letter, OGP, statements and official documents,
+reports, press, other web pages), with the places that cite it folded under each.
+
+The page is long (one entry per source), so each entry is kept to a few elements: the page
+must stay light on a phone (see tests/browser/test_long_pages.py).
+"""
+from ..escape import escape
+from ..html import macros, safe
+
+OGP = "Open Government Partnership"  # the publisher whose documents form a group of their own
+
+# (anchor, interface string, which sources): a source goes in the first group that takes it.
+GROUPS = (
+    ("fuentes-carta", "sources_group_letter", lambda s: s["kind"] == "letter"),
+    ("fuentes-ogp", "sources_group_ogp", lambda s: s["publisher"] == OGP),
+    ("fuentes-oficiales", "sources_group_official", lambda s: s["kind"] in ("official", "press-release", "statement")),
+    ("fuentes-informes", "sources_group_reports", lambda s: s["kind"] in ("report", "dataset")),
+    ("fuentes-prensa", "sources_group_press", lambda s: s["kind"] == "article"),
+    ("fuentes-web", "sources_group_web", lambda s: True),
+)
+
+
+def _m():
+    return macros("sources.html")
+
+
+def groups(sources: list) -> list[tuple]:
+    """(anchor, string key, [sources]) for each group that has sources, in the order of GROUPS."""
+    members = {anchor: [] for anchor, _, _ in GROUPS}
+    for source in sources:
+        anchor = next(anchor for anchor, _, takes in GROUPS if takes(source))
+        members[anchor].append(source)
+    return [(anchor, key, members[anchor]) for anchor, key, _ in GROUPS if members[anchor]]
 
 
 def render(w, spec) -> None:
-    from . import BY_DATA, PAGES  # the registry imports this module
-    from ..labels import label
+    from ..labels import places
 
     w.heading(1, escape(spec.title[w.lang]), "fuentes")
     w.add(escape(w.t("sources_intro")), "")
-    order = {page.data: index for index, page in enumerate(PAGES)}
-    cited_by = {}
-    for c in sorted(w.dataset.citations, key=lambda c: order.get(c.stem, len(order))):
-        if c.anchor is not None and c.stem in BY_DATA and c.stem != spec.data:  # a source's own notes are on this page
-            cited_by.setdefault(c.source, {}).setdefault((BY_DATA[c.stem].file, c.anchor), c)
-    for source in w.dataset.sources_list:
-        anchor = source["id"]
-        w.add(f'<div class="cf-source" id="{anchor}" markdown="1">', "")
-        w.add(w.record_tools(source), "")
-        title = escape(source["title"])
-        if source.get("url"):
-            title = link_html(source["url"], source["title"])
-        title = f"<cite{w.lang_attr(source)}>{title}</cite>"
-        w.add(f"**{escape(source['publisher'])}**, {title}", "")
-        facts = [
-            f"{escape(w.t('date'))}: {escape(w.date(source['date'])) if source.get('date') else escape(w.t('no_date'))}",
-            f"{escape(w.t('language'))}: {escape(w.t('lang_' + source['language']))}",
-            f"{escape(w.t('kind'))}: {escape(w.t('kind_' + source['kind']))}",
-            f"id: `{source['id']}`",
-        ]
-        if source.get("file") and w.settings.file_url(source["file"]):
-            facts.append(f"[{escape(w.t('repository_copy'))}]({w.settings.file_url(source['file'])})")
-        w.add(" · ".join(facts), "")
-        w.notes(source)
-        cites = cited_by.get(anchor, {})
-        if cites:
-            w.add(f"{escape(w.t('cited_in'))}:", "")
-            for (file, record_anchor), c in cites.items():
-                page = BY_DATA[c.stem]
-                text = escape(label(c.record, c.stem, w.lang, record_anchor))
-                w.add(f"- [{escape(page.title[w.lang])} › {text}]({page.file}#{record_anchor})")
-            w.add("")
-        else:
-            w.add(f"_{escape(w.t('not_cited'))}_", "")
-        w.add("</div>", "")
+    by_source = {}
+    for c in w.dataset.citations:
+        by_source.setdefault(c.source, []).append(c)
+    found = groups(w.dataset.sources_list)
+    w.add(str(_m().contents(w.t("sources_groups"), [(anchor, w.t(key), len(items)) for anchor, key, items in found])), "")
+    for anchor, key, items in found:
+        w.heading(2, escape(w.t(key)), anchor)
+        for source in items:
+            cites = places(by_source.get(source["id"], []), w.lang, skip_stems=(spec.data,))  # its own notes are here
+            _source(w, source, cites)
+
+
+def _source(w, source, cites) -> None:
+    anchor = source["id"]
+    title = escape(source["title"])
+    lang = f' lang="{source["language"]}"' if source["language"] != w.lang else ""
+    if source.get("url"):
+        title = f"[{title}]({source['url']}){{ .cf-source-title{lang} }}"
+    else:
+        title = f"**{title}**"
+    facts = [
+        f"{escape(w.t('date'))}: {escape(w.date(source['date'])) if source.get('date') else escape(w.t('no_date'))}",
+        f"{escape(w.t('language'))}: {escape(w.t('lang_' + source['language']))}",
+        f"{escape(w.t('kind'))}: {escape(w.t('kind_' + source['kind']))}",
+    ]
+    if source.get("file") and w.settings.file_url(source["file"]):
+        facts.append(f"[{escape(w.t('repository_copy'))}]({w.settings.file_url(source['file'])})")
+    facts.append(f"id: {escape(anchor)}")  # what records cite it by
+    facts.append(w.record_tools(source, inline=True))  # its link, to copy: the one control per source
+    cited = ""
+    if source["kind"] == "letter" and cites:
+        from . import LETTER  # the registry imports this module
+        facts.append(f"{escape(w.t('cited_in_letter', n=len(cites)))} [{escape(w.t('cited_in_letter_link'))}]({LETTER.file}#cuerpo)")
+    elif len(cites) == 1:
+        facts.append(f"{escape(w.t('cited_in'))}: {_place(w, *cites[0])}")
+    elif cites:
+        cited = str(_m().cited_in(w.t("cited_in_count", n=len(cites)), safe(_places_by_page(w, cites))))
+    else:
+        facts.append(f"_{escape(w.t('not_cited'))}_")
+    line = f"{title} — {escape(source['publisher'])} · " + " · ".join(facts)
+    kinds = [(note["kind"], w.t(f"note_{note['kind']}"), w.text(note["text"]) + w.refs(note, wrap=False))
+             for note in source.get("notes", [])]
+    notes = [_m().note(kind, label, safe(text)) for kind, label, text in kinds]
+    w.add(str(_m().source(anchor, safe(line), notes, safe(cited))), "")
+
+
+def _place(w, page, anchor, text) -> str:
+    return f"[{escape(page.title[w.lang])} › {escape(text)}]({page.file}#{anchor})"
+
+
+def _places_by_page(w, cites) -> str:
+    """'Timeline: A · B; Requests: C': each page named once, each place a link."""
+    pages = {}
+    for page, anchor, text in cites:
+        pages.setdefault(page.file, (page, []))[1].append(f"[{escape(text)}]({page.file}#{anchor})")
+    return "; ".join(f"{escape(page.title[w.lang])}: " + " · ".join(links) for page, links in pages.values())

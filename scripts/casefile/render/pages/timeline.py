@@ -1,10 +1,17 @@
-"""The timeline, split into before the letter, the letter, and after it."""
+"""The timeline, split into before the letter, the letter, and after it, drawn as one vertical
+line with the years as landmarks and the letter marked on it."""
 from ..escape import escape
+from ..html import macros, safe
 
 GROUPS = (("before", "antes", "before_letter"), ("letter", "carta-del-nosc", "the_letter"), ("after", "despues", "after_letter"))
 
 
+def _m():
+    return macros("timeline.html")
+
+
 def render(w, spec) -> None:
+    from . import LETTER  # the registry imports this module
     w.heading(1, escape(spec.title[w.lang]), "cronologia")
     w.add(escape(w.t("timeline_intro")), "")
     for relation, anchor, key in GROUPS:
@@ -12,11 +19,25 @@ def render(w, spec) -> None:
         if not events:
             continue
         w.heading(2, escape(w.t(key)), anchor)
+        w.add(str(_m().start()), "")
+        year = None
         for event in events:
-            w.add(f'<div class="cf-event cf-event--{relation}" markdown="1">', "", w.record_tools(event), "")
-            w.heading(3, f'<time datetime="{event["date"]}">{escape(w.date(event["date"]))}</time> · {w.text(event["title"])}', event["id"])
-            w.add(f'<p class="cf-badge cf-badge--{relation}" markdown="span">{escape(w.t("relation_" + relation))}</p>', "")
-            body = w.text(event["text"]) if event.get("text") else ""
-            w.add(body + w.refs(event), "")
-            w.notes(event)
-            w.add("</div>", "")
+            if event["date"][:4] != year:  # a landmark where the year changes, and atop each part
+                year = event["date"][:4]
+                w.add(str(_m().year(year)), "")
+            _event(w, event, relation, LETTER)
+        w.add(str(_m().end()), "")
+
+
+def _event(w, event, relation, letter_page) -> None:
+    w.add(str(_m().event_open(relation)), "", w.record_tools(event), "")
+    when = str(_m().when(event["date"], safe(escape(w.date(event["date"])))))
+    w.heading(3, f"{when}{w.text(event['title'])}", event["id"])
+    if relation == "letter":
+        w.add(str(_m().letter_badge(w.t("relation_letter"))), "")
+    body = w.text(event["text"]) if event.get("text") else ""
+    w.add(body + w.refs(event), "")
+    if relation == "letter":
+        w.add(f"[{escape(w.t('read_the_letter'))}]({letter_page.file})", "")
+    w.notes(event)
+    w.add(str(_m().event_close()), "")

@@ -1,0 +1,57 @@
+"""How citations and long pages are rendered, checked on the Markdown and HTML the renderer makes."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from casefile.render.letter_refs import numbers, runs
+from casefile.render.pages.sources import GROUPS, OGP, groups
+from casefile.render.writer import PageWriter
+from casefile.settings import load as load_settings
+
+
+def test_runs_of_paragraphs_become_ranges_but_two_neighbours_stay_apart():
+    assert runs([1, 6, 7, 8, 9, 11]) == [(1, 1), (6, 9), (11, 11)]
+    assert runs([6, 7]) == [(6, 6), (7, 7)]
+    assert runs([]) == []
+    assert numbers(["fn4", "p9", "p6", "p9", "fn1"]) == ([6, 9], [1, 4])
+
+
+@pytest.mark.parametrize(("lang", "page", "expected"), [
+    ("es", "index.md", "carta ¶ 6–9, nota 4"),
+    ("en", "index.md", "letter ¶ 6–9, note 4"),
+])
+def test_letter_references_read_as_one_compact_reference(report, lang, page, expected):
+    w = PageWriter(report.dataset, lang, page, load_settings())
+    markdown = w.letter_refs(["p6", "p7", "p8", "p9", "fn4"])
+    visible = re.sub(r"<[^>]+>", "", re.sub(r"\[(\d+)\]\([^)]*\)\{[^}]*\}", r"\1", markdown))
+    assert visible == expected
+    targets = re.findall(r"\]\(([^ )]+)", markdown)
+    assert targets == ["carta.md#p6", "carta.md#p9", "carta.md#fn4"]
+
+
+def test_on_the_letter_page_letter_references_stay_on_the_page(report):
+    w = PageWriter(report.dataset, "es", "carta.md", load_settings())
+    markdown = w.letter_refs(["fn1", "fn3"])
+    assert re.findall(r"\]\(([^ )]+)", markdown) == ["#fn1", "#fn3"]
+    assert re.sub(r"<[^>]+>", "", re.sub(r"\[(\d+)\]\([^)]*\)\{[^}]*\}", r"\1", markdown)) == "carta, notas 1, 3"
+
+
+def test_on_the_sources_page_a_source_cites_another_by_a_direct_link(report):
+    w = PageWriter(report.dataset, "es", "fuentes.md", load_settings())
+    assert w.cite("carta") == "[\\[carta\\]](#carta){ .cf-source-ref }"
+    assert not w.footnotes
+    other = PageWriter(report.dataset, "es", "cronologia.md", load_settings())
+    assert other.cite("carta") == "[^carta]" and "carta" in other.footnotes
+
+
+def test_every_source_is_in_exactly_one_group(report):
+    sources = report.dataset.sources_list
+    found = groups(sources)
+    placed = [s["id"] for _, _, items in found for s in items]
+    assert sorted(placed) == sorted(s["id"] for s in sources) and len(placed) == len(set(placed))
+    by_group = {anchor: {s["id"] for s in items} for anchor, _, items in found}
+    assert by_group["fuentes-carta"] == {report.dataset.letter_source_id}
+    assert {s["id"] for s in sources if s["publisher"] == OGP} <= by_group["fuentes-ogp"]
+    assert all(anchor in {a for a, _, _ in GROUPS} for anchor in by_group)

@@ -22,7 +22,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from casefile.pages import PAGES
+from casefile.render.pages import PAGES
 from casefile.paths import ROOT
 
 LANGS = ("es", "en")

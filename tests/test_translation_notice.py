@@ -41,7 +41,9 @@ class Banners(HTMLParser):
 
 
 def pages(site, lang):
-    return sorted(p for p in (site / lang).rglob("index.html") if "assets" not in p.parts)
+    """The site's pages (not its assets, nor the share pages under d/, which only redirect)."""
+    return sorted(p for p in (site / lang).rglob("index.html")
+                  if "assets" not in p.parts and p.relative_to(site / lang).parts[:1] != ("d",))
 
 
 def banners(path):

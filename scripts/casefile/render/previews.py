@@ -169,8 +169,9 @@ def record_preview(dataset, stem: str, record: dict, lang: str) -> tuple[str, st
         name = record["name"] + (f" ({record['short_name']})" if record.get("short_name") else "")
         return name, _say("signatory", lang, short=letter["sender_short"], date=format_date(letter["date"], lang))
     if stem == "sources":
-        parts = [record["publisher"], record["title"]] + ([format_date(record["date"], lang)] if record.get("date") else [])
-        return record["title"], clip(", ".join(parts) + ".")
+        title = record["own_title"][lang] if record.get("own_title") else record["title"]
+        parts = [record["publisher"], title] + ([format_date(record["date"], lang)] if record.get("date") else [])
+        return title, clip(", ".join(parts) + ".")
     body = text("text") or ""
     return (text("title") or clip(body, 70) or record["id"]), clip(body or text("title") or record["id"])
 

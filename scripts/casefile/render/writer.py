@@ -100,8 +100,18 @@ class PageWriter:
         language = source.get("language")
         return f' lang="{language}"' if language and language != self.lang else ""
 
+    def source_title(self, source: dict, url: str | None = None) -> str:
+        """A source's title, linked to `url` if given: the published title in <cite>, marked with
+        its language; or this case file's own description of it (`own_title`), in the page's
+        language and never in <cite>, so it is not passed off as the source's title."""
+        own = source.get("own_title")
+        if own:
+            return str(macros().own_title(safe(escape(own[self.lang])), url))
+        language = source.get("language")
+        return str(macros().cited_title(safe(escape(source["title"])), url, language if language != self.lang else None))
+
     def source_definition(self, source: dict) -> str:
-        parts = [escape(source["publisher"]), f"<cite{self.lang_attr(source)}>{escape(source['title'])}</cite>"]
+        parts = [escape(source["publisher"]), self.source_title(source)]
         if source.get("date"):
             parts.append(escape(self.date(source["date"])))
         text = ", ".join(parts) + "."

@@ -52,11 +52,8 @@ def render(w, spec) -> None:
 
 def _source(w, source, cites) -> None:
     anchor = source["id"]
-    title = escape(source["title"])
-    lang = f' lang="{source["language"]}"' if source["language"] != w.lang else ""
-    if source.get("url"):
-        title = f"[{title}]({source['url']}){{ .cf-source-title{lang} }}"
-    else:
+    title = w.source_title(source, source.get("url"))
+    if not source.get("url"):
         title = f"**{title}**"
     facts = [
         f"{escape(w.t('date'))}: {escape(w.date(source['date'])) if source.get('date') else escape(w.t('no_date'))}",

@@ -118,7 +118,7 @@ def test_a_letter_mark_previews_the_letters_note_on_hover_and_focus(page, url, r
 def test_letter_references_collapse_into_one_compact_reference(page, url, lang):
     """resumen-motivo cites letter: [p6, p7, p8, p9, fn4]: one reference, each number a link."""
     page.goto(url(lang, ""))
-    refs = page.locator("#resumen-motivo .cf-letter-refs")
+    refs = page.locator("#resumen-motivo > p .cf-letter-refs")  # the fact's own text (its notes cite too)
     expect(refs).to_have_count(1)
     expected = {"es": "carta ¶ 6–9, nota 4", "en": "letter ¶ 6–9, note 4"}[lang]
     assert re.sub(r"\s+", " ", refs.inner_text()).strip() == expected

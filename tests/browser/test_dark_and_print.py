@@ -279,6 +279,8 @@ def test_print_layout(new_context, url, lang, scheme):
         ".md-typeset .headerlink:not(.cf-pnum)",
         ".cf-backref",
         ".footnote-backref",
+        "a.cf-share",
+        ".cf-originals-control",
     ):
         assert page.evaluate(displayed, control) == 0, f"{control} is printed"
 

@@ -223,7 +223,7 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
             failures.append(f"at 375 px the language list does not open; unreachable: {missing}")
         page.locator("body").press("Escape")
 
-    drawer_button = 'label.md-header__button[for="__drawer"]'
+    drawer_button = 'button.md-header__button[data-casefile-opens="__drawer"]'  # casefile.js's button in place of Material's label
     missing = _wait_for(page, UNREACHABLE_SELECTORS, [drawer_button])
     if missing:
         failures.append(f"at 375 px the navigation drawer button is not reachable: {missing}")

@@ -9,6 +9,8 @@
  *    real <button>s in their place, named in the page's language. A button opens its panel (it
  *    never toggles it shut): pressing it twice, or Enter then Space, always leaves it open. Material
  *    styles the labels by [for=…]; header-buttons.css gives the buttons the same rules.
+ * 3. The drawer's checkbox has no autocomplete="off" (site/valid_html.py drops it: HTML forbids it
+ *    there), so a browser may restore it checked on reload; we close it again.
  */
 (function () {
   "use strict"
@@ -19,6 +21,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var lang = document.documentElement.lang === "en" ? "en" : "es"
+    var drawer = document.getElementById("__drawer")
+    if (drawer && drawer.checked) drawer.click()
     Object.keys(NAMES).forEach(function (id) {
       var toggle = document.getElementById(id)
       if (!toggle) return

@@ -21,6 +21,7 @@ STRINGS = {
     "letter_ref_title": {"es": "Párrafo {n} de la carta", "en": "Paragraph {n} of the letter"},
     "letter_fn_ref_title": {"es": "Nota {n} de la carta", "en": "Footnote {n} of the letter"},
     "permalink": {"es": "Enlace permanente", "en": "Permanent link"},
+    "last_updated": {"es": "Última actualización", "en": "Last updated"},
     "note_discrepancy": {"es": "Discrepancia entre fuentes", "en": "Sources disagree"},
     "note_unverified": {"es": "Sin verificar", "en": "Not verified"},
     "note_context": {"es": "Contexto", "en": "Context"},

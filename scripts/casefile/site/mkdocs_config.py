@@ -46,6 +46,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs) -> dict:
         "extra": {
             **base.get("extra", {}),
             "lang": lang,
+            "last_updated": t("last_updated", lang),  # partials/source-file.html
             "alternate": [{"name": NAMES[other], "lang": other, "link": f"/{other}/"} for other in langs],
         },
         "markdown_extensions": _markdown_extensions(base.get("markdown_extensions", []), lang),

@@ -12,7 +12,7 @@ from casefile.paths import DATA
 from casefile.render.pages import PAGES
 from casefile.render.strings import format_date, t
 
-UPDATED = re.compile(r'<aside class="md-source-file cf-updated">.*?</span>\s*(?P<words>[^<:]+): '
+UPDATED = re.compile(r'<aside class="cf-updated">.*?</span>\s*(?P<words>[^<:]+): '
                      r'<time datetime="(?P<iso>[0-9-]+)">(?P<shown>[^<]+)</time>', re.S)
 
 

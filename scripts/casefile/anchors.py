@@ -5,7 +5,7 @@ SECTION_ANCHORS = {
     "la-carta", "encabezado", "cuerpo", "notas", "firmas", "firmantes", "compromisos", "plan",
     "hallazgos", "peticiones", "cronologia", "fuentes", "resumen", "cifras", "acerca", "citar",
     "contribuir", "antes", "despues", "traduccion", "que-es", "privacidad", "inicio",
-    "siguiente", "carta-del-nosc",
+    "siguiente", "carta-del-nosc", "entrada", "estado", "glosario",
 }
 # Ids that MkDocs, Material or Python-Markdown put on every page.
 THEME_ANCHORS = {"__search", "__drawer", "__toc", "__consent", "__palette_0", "__palette_1", "__config", "__skip"}

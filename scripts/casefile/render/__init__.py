@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..load.history import last_changed
-from .pages import PAGES
+from .pages import GLOSSARY, PAGES
+from .terms import definitions
 from .writer import PageWriter
 
 __all__ = ["PAGES", "render_language"]
@@ -20,6 +21,8 @@ def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
     for spec in PAGES:
         writer = PageWriter(dataset, lang, spec.file, settings)
         spec.render(writer, spec)
+        if spec is not GLOSSARY:  # terms are explained where they appear (the glossary page defines them)
+            writer.add("", *definitions(dataset.glossary, lang))
         updated = last_changed(spec.inputs(lang, dataset.directory))
         page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)), updated=updated)
         path = docs_dir / spec.file

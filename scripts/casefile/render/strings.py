@@ -81,6 +81,8 @@ STRINGS = {
                        "en": "What the letter asks of the Open Government Partnership Steering Committee."},
     "sources_intro": {"es": "Todas las fuentes del expediente. Cada dato del sitio remite aquí por el identificador de su fuente, y cada fuente enumera los lugares que la citan.",
                       "en": "Every source of the case file. Each fact on the site points here by its source's id, and each source lists the places that cite it."},
+    "glossary_intro": {"es": "Las siglas, los nombres y los términos que usa este expediente. En las demás páginas, cada término se explica al pasar el puntero o el foco del teclado por él, donde aparece por primera vez en cada sección.",
+                       "en": "The acronyms, names and terms this case file uses. On the other pages, each term is explained when the pointer or the keyboard focus rests on it, where it first appears in each section."},
     "timeline_intro": {"es": "Hechos fechados, desde la fundación de la Alianza para el Gobierno Abierto hasta la carta y lo ocurrido después.",
                        "en": "Dated events, from the founding of the Open Government Partnership to the letter and what happened after it."},
     "kind_letter": {"es": "carta", "en": "letter"},

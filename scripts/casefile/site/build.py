@@ -17,7 +17,7 @@ from ..languages import LANGS
 from ..paths import BUILD, DOCS, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import mkdocs_config, mkdocs_run, postprocess, valid_html
+from . import mkdocs_config, mkdocs_run, postprocess, search_index, valid_html
 from .swap import swap
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -54,6 +54,7 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
         valid_html.run(out, langs)
+        search_index.run(out, langs, dataset.glossary)
         postprocess.run(out, langs, settings)
         swap(out, target)
     except BaseException:

@@ -34,12 +34,13 @@ def render(w, spec) -> None:
         w.notes(source)
         cites = cited_by.get(anchor, {})
         if cites:
+            w.add('<div class="cf-cited-in" markdown="1">', "")  # kept out of search (site/search_marks.py)
             w.add(f"{escape(w.t('cited_in'))}:", "")
             for (file, record_anchor), c in cites.items():
                 page = BY_DATA[c.stem]
                 text = escape(label(c.record, c.stem, w.lang, record_anchor))
                 w.add(f"- [{escape(page.title[w.lang])} › {text}]({page.file}#{record_anchor})")
-            w.add("")
+            w.add("", "</div>", "")
         else:
             w.add(f"_{escape(w.t('not_cited'))}_", "")
         w.add("</div>", "")

@@ -163,6 +163,9 @@ def _search(page, query: str) -> int:
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     count = page.locator(".md-search-result__item").count()
     box.press("Escape")
+    # Closing the search fades the box's colours (a CSS transition); axe must see the end state,
+    # not a frame in which dark text crosses a darkening background.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     return count
 
 

@@ -485,7 +485,7 @@ def test_unknown_extra_yaml_file(data_copy):
     extra.write_text("notes: []\n", "utf-8")
     assert problems_of(data_copy) == [
         f"{extra}:1:1: is not one of the data files the site knows{DASH}rename it to one of case.yaml, commitments.yaml, "
-        "findings.yaml, letter.yaml, requests.yaml, signatories.yaml, sources.yaml, timeline.yaml, or move it out of data/"
+        "findings.yaml, glossary.yaml, letter.yaml, requests.yaml, signatories.yaml, sources.yaml, timeline.yaml, or move it out of data/"
     ]
 
 
@@ -669,7 +669,7 @@ def test_cli_success_path_through_the_same_functions_reports_warnings_in_the_sum
     in_process = check.run(data_copy)
     (warning,) = in_process.problems
     assert result.stdout.splitlines() == [str(warning), check.summary(in_process) + "; 1 warning(s)"]
-    assert result.stdout.splitlines()[1].startswith(f"check: {data_copy}/ is valid — 8 files (")
+    assert result.stdout.splitlines()[1].startswith(f"check: {data_copy}/ is valid — 9 files (")
     assert str(warning).endswith(f"source 'fuente-sin-uso' is not cited by any record{DASH}cite it where it supports a fact, or remove it")
 
 

@@ -18,14 +18,14 @@ PAGE_PATHS = [("" if p.file == "index.md" else p.file.removesuffix(".md") + "/")
 class Page(HTMLParser):
     """What a test needs from one HTML file: ids, links, resources, lang attributes, text."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, html: str | None = None):
         super().__init__(convert_charrefs=True)
         self.path = path
         self.ids, self.links, self.resources, self.langs = [], [], [], []
         self.html_lang = None
         self.text = []
         self._skip = 0
-        self.feed(path.read_text("utf-8"))
+        self.feed(path.read_text("utf-8") if html is None else html)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -273,7 +273,9 @@ def test_every_text_of_a_data_file_is_shown_on_its_page(built_site, report, spec
     from casefile.load.records import walk
 
     path = "" if spec.file == "index.md" else spec.file.removesuffix(".md") + "/"
-    shown = " ".join(" ".join(page(built_site, lang, path).text).split())
+    file = built_site / lang / path / "index.html"
+    html = re.sub(r"</?abbr\b[^>]*>", "", file.read_text("utf-8"))  # a glossary term's <abbr> is inside its sentence
+    shown = " ".join(" ".join(Page(file, html).text).split())
     stem = Path(spec.edit_path).stem
     missing = []
     for where, record in walk(report.data(stem)):

@@ -5,7 +5,7 @@ SECTION_ANCHORS = {
     "la-carta", "encabezado", "cuerpo", "notas", "firmas", "firmantes", "compromisos", "plan",
     "hallazgos", "peticiones", "cronologia", "fuentes", "resumen", "cifras", "acerca", "citar",
     "contribuir", "antes", "despues", "traduccion", "que-es", "privacidad", "inicio",
-    "siguiente", "carta-del-nosc",
+    "siguiente", "carta-del-nosc", "entrada", "estado", "glosario",
     # the groups of the sources page (render/pages/sources.py GROUPS)
     "fuentes-carta", "fuentes-ogp", "fuentes-oficiales", "fuentes-informes", "fuentes-prensa", "fuentes-web",
 }

@@ -163,6 +163,9 @@ def _search(page, query: str) -> int:
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     count = page.locator(".md-search-result__item").count()
     box.press("Escape")
+    # Closing the search fades the box's colours (a CSS transition); axe must see the end state,
+    # not a frame in which dark text crosses a darkening background.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     return count
 
 
@@ -224,7 +227,7 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
             failures.append(f"at 375 px the language list does not open; unreachable: {missing}")
         page.locator("body").press("Escape")
 
-    drawer_button = 'label.md-header__button[for="__drawer"]'
+    drawer_button = 'button.md-header__button[data-casefile-opens="__drawer"]'  # casefile.js's button in place of Material's label
     missing = _wait_for(page, UNREACHABLE_SELECTORS, [drawer_button])
     if missing:
         failures.append(f"at 375 px the navigation drawer button is not reachable: {missing}")

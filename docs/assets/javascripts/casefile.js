@@ -4,8 +4,13 @@
  *    languages, so the switcher links to the same page; here we add the current #anchor. We stop
  *    the click from reaching Material's own alternate handler, which would look the page up in a
  *    sitemap and may fall back to the home page.
- * 2. Material's header buttons for the navigation drawer and the search are <label>s, which a
- *    keyboard cannot reach; we make them focusable buttons with a name in the page's language.
+ * 2. Material's header buttons for the navigation drawer and the search are <label>s of hidden
+ *    checkboxes, which a keyboard cannot reach (and a <label> may not take role="button"). We put
+ *    real <button>s in their place, named in the page's language. A button opens its panel (it
+ *    never toggles it shut): pressing it twice, or Enter then Space, always leaves it open. Material
+ *    styles the labels by [for=…]; header-buttons.css gives the buttons the same rules.
+ * 3. The drawer's checkbox has no autocomplete="off" (site/valid_html.py drops it: HTML forbids it
+ *    there), so a browser may restore it checked on reload; we close it again.
  */
 (function () {
   "use strict"
@@ -16,17 +21,27 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var lang = document.documentElement.lang === "en" ? "en" : "es"
+    var drawer = document.getElementById("__drawer")
+    if (drawer && drawer.checked) drawer.click()
     Object.keys(NAMES).forEach(function (id) {
-      var buttons = document.querySelectorAll('label.md-header__button[for="' + id + '"]')
-      Array.prototype.forEach.call(buttons, function (label) {
-        label.setAttribute("role", "button")
-        label.setAttribute("tabindex", "0")
-        label.setAttribute("aria-label", NAMES[id][lang])
-        label.addEventListener("keydown", function (event) {
-          if (event.key !== " ") return // Material itself clicks a focused label on Enter
-          event.preventDefault()
-          label.click()
+      var toggle = document.getElementById(id)
+      if (!toggle) return
+      var labels = document.querySelectorAll('label.md-header__button[for="' + id + '"]')
+      Array.prototype.forEach.call(labels, function (label) {
+        var button = document.createElement("button")
+        button.type = "button"
+        button.className = label.className
+        button.setAttribute("data-casefile-opens", id)
+        button.setAttribute("aria-label", NAMES[id][lang])
+        while (label.firstChild) button.appendChild(label.firstChild)
+        button.addEventListener("click", function () {
+          if (!toggle.checked) toggle.click() // a click, so that Material hears the change
+          if (id === "__search") {
+            var input = document.querySelector("input.md-search__input")
+            if (input) input.focus()
+          }
         })
+        label.parentNode.replaceChild(button, label)
       })
     })
 

@@ -93,6 +93,10 @@ class Dataset:
         return self.data("case")["key_figures"]
 
     @property
+    def glossary(self) -> list:
+        return self.data("glossary")["terms"]
+
+    @property
     def letter_source_id(self) -> str:
         return self.letter["source"]
 

@@ -121,9 +121,14 @@ def _about(spec, lang):
     return t("site_description", lang)
 
 
+def _glossary(dataset, lang):
+    terms = sorted(term["term"][lang] for term in dataset.glossary)
+    return f"{t('glossary_intro', lang).split('.')[0]}: {', '.join(terms)}."
+
+
 _PAGE_DESCRIPTIONS = {
     "case": _home, "letter": _letter, "commitments": _plan, "findings": _findings, "signatories": _signatories,
-    "requests": _requests, "timeline": _timeline, "sources": _sources,
+    "requests": _requests, "timeline": _timeline, "sources": _sources, "glossary": _glossary,
 }
 
 

@@ -164,13 +164,14 @@ class PageWriter:
     def markdown(self, title: str, edit_url: str | None, description: str | None = None, updated: str | None = None,
                  meta: dict | None = None) -> str:
         """The page: front matter (read by the theme: `page.meta.edit_url`, `.description`,
-        `.updated`, the date its facts last changed, and any `meta` such as the preview image),
-        body, then the source footnotes."""
+        `.updated`, the date its facts last changed, `.updated_label`, that date in the page's
+        language, and any `meta` such as the preview image), body, then the source footnotes."""
         front = ["---", f"title: {_yaml_str(title)}"]
         if edit_url:
             front.append(f"edit_url: {_yaml_str(edit_url)}")
         if updated:
             front.append(f"updated: {_yaml_str(updated)}")
+            front.append(f"updated_label: {_yaml_str(self.date(updated))}")  # shown by partials/source-file.html
         if description:
             front.append(f"description: {_yaml_str(description)}")
         for key, value in (meta or {}).items():

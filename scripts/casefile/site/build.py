@@ -17,7 +17,7 @@ from ..languages import LANGS
 from ..paths import BUILD, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import assets, cards, mkdocs_config, mkdocs_run, postprocess, share_pages, sitemaps
+from . import assets, cards, mkdocs_config, mkdocs_run, postprocess, search_index, share_pages, sitemaps, valid_html
 from .swap import swap
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -53,6 +53,8 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
             mkdocs_run.build_all(jobs)
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
+        valid_html.run(out, langs)
+        search_index.run(out, langs, dataset.glossary)
         postprocess.run(out, langs, settings)
         cards.write(out, langs, dataset)
         share_pages.write(out, langs, dataset, settings)

@@ -84,6 +84,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
             **base.get("extra", {}),
             "lang": lang,
             "scope": settings.base_path,  # one dark/light choice for the whole site, not one per language
+            "last_updated": t("last_updated", lang),  # partials/source-file.html
             "alternate": [{"name": NAMES[other], "lang": other, "link": f"/{other}/"} for other in langs],
             "casefile_translation": _translation_notice(lang),
         },

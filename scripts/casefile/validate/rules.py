@@ -235,6 +235,25 @@ def quotations_are_verbatim(dataset) -> list:
     return problems
 
 
+def glossary_forms_are_unique(dataset) -> list:
+    """A word on the pages can be explained by one glossary term only."""
+    glossary = dataset.files.get("glossary")
+    problems, seen = [], {}
+    for index, term in _records(glossary, "terms"):
+        forms = term.get("forms") if isinstance(term.get("forms"), dict) else {}
+        name = term.get("term") if isinstance(term.get("term"), dict) else {}
+        for lang in ("es", "en"):
+            given = _strings(forms.get(lang))
+            words = given or ([name[lang]] if isinstance(name.get(lang), str) else [])
+            for position, word in enumerate(words):
+                where = ("terms", index, "forms", lang, position) if given else ("terms", index, "term", lang)
+                other = seen.setdefault((lang, word), term.get("id"))
+                if other != term.get("id"):
+                    problems.append(glossary.problem(where, f"{show(word)} already explains the term {show(other)}",
+                                                     "a word can explain only one term: remove it from one of them"))
+    return problems
+
+
 RULES = (
     ("ids and former ids are unique and not reserved", unique_ids),
     ("letter references resolve", letter_references_resolve),
@@ -246,4 +265,5 @@ RULES = (
     ("every source is cited", every_source_is_cited),
     *letter_rules.RULES,
     *source_rules.RULES,
+    ("a glossary word explains one term", glossary_forms_are_unique),
 )

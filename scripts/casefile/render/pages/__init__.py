@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ...paths import DOCS
-from . import about, findings, home, letter, plan, requests, signatories, sources, timeline
+from . import about, findings, glossary, home, letter, plan, requests, signatories, sources, timeline
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,11 @@ PAGES = (
     PageSpec("peticiones.md", {"es": "Peticiones", "en": "Requests"}, "requests", "data/requests.yaml", requests.render),
     PageSpec("cronologia.md", {"es": "Cronología", "en": "Timeline"}, "timeline", "data/timeline.yaml", timeline.render),
     PageSpec("fuentes.md", {"es": "Fuentes", "en": "Sources"}, "sources", "data/sources.yaml", sources.render),
+    PageSpec("glosario.md", {"es": "Glosario", "en": "Glossary"}, "glossary", "data/glossary.yaml", glossary.render),
     PageSpec("acerca.md", {"es": "Acerca de", "en": "About"}, None, "docs/{lang}/acerca.md", about.render),
 )
 
 BY_DATA = {page.data: page for page in PAGES if page.data}
 LETTER = BY_DATA["letter"]
 SOURCES = BY_DATA["sources"]
+GLOSSARY = BY_DATA["glossary"]

@@ -69,7 +69,7 @@ def _source(w, source, cites) -> None:
         from . import LETTER  # the registry imports this module
         facts.append(f"{escape(w.t('cited_in_letter', n=len(cites)))} [{escape(w.t('cited_in_letter_link'))}]({LETTER.file}#cuerpo)")
     elif len(cites) == 1:
-        facts.append(f"{escape(w.t('cited_in'))}: {_place(w, *cites[0])}")
+        facts.append(f'<span class="cf-cited-in" data-search-exclude markdown="span">{escape(w.t("cited_in"))}: {_place(w, *cites[0])}</span>')
     elif cites:
         cited = str(_m().cited_in(w.t("cited_in_count", n=len(cites)), safe(_places_by_page(w, cites))))
     else:

@@ -1,0 +1,68 @@
+"""Search finds: a list of queries a reader types and the page each must find first, per language.
+
+The letter is the primary document, so it comes first for its own words; the English index also
+answers plain English (army, military, spying, spyware, defence ministry) for the Spanish names
+the pages use (SEDENA, #EjércitoEspía, Pegasus). Queries are typed as a reader types them
+(press_sequentially: Material does not search on fill()).
+"""
+from __future__ import annotations
+
+import pytest
+
+LETTER, FINDINGS, GLOSSARY, PLAN, TIMELINE = "carta/", "ejercito-espia/", "glosario/", "plan-de-accion/", "cronologia/"
+
+QUERIES = [
+    # (language, query, page found first, other places the results must include)
+    ("en", "Pegasus", LETTER, [f"{LETTER}#p8", f"{LETTER}#p9"]),
+    ("en", "army", LETTER, [f"{LETTER}#p9", f"{FINDINGS}#pago-60-millones", f"{FINDINGS}#contratos-sedena"]),
+    ("en", "military", LETTER, [f"{FINDINGS}#pago-60-millones"]),
+    ("en", "spying", LETTER, [FINDINGS]),
+    ("en", "spyware", LETTER, [f"{LETTER}#p8"]),
+    ("en", "defence ministry", LETTER, [f"{GLOSSARY}#termino-sedena"]),
+    ("en", "defense ministry", LETTER, [f"{FINDINGS}#pago-60-millones"]),
+    ("en", "Antsua", LETTER, [FINDINGS]),
+    ("en", "Rapid Response Protocol", LETTER, [f"{LETTER}#p16"]),
+    ("en", "Guacamaya", LETTER, [f"{LETTER}#p9", FINDINGS]),
+    ("en", "glossary", GLOSSARY, []),
+    ("en", "MX0081", PLAN, []),
+    ("es", "Pegasus", LETTER, [f"{LETTER}#p8", f"{LETTER}#p9"]),
+    ("es", "ejército", LETTER, [FINDINGS]),
+    ("es", "ejercito", LETTER, [FINDINGS]),
+    ("es", "espionaje", LETTER, [TIMELINE]),
+    ("es", "Antsua", LETTER, [FINDINGS]),
+    ("es", "Protocolo de Respuesta Rápida", LETTER, [f"{LETTER}#p16"]),
+    ("es", "revictimización", LETTER, [f"{LETTER}#p13"]),
+    ("es", "glosario", GLOSSARY, []),
+    ("es", "Guacamaya", LETTER, [f"{LETTER}#p9", FINDINGS]),
+]
+
+
+def _search(page, query: str) -> list[list[str]]:
+    """The result list as [page link, section links…] per result, in order."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return page.locator(".md-search-result__list > .md-search-result__item").evaluate_all(
+        "items => items.map(li => Array.from(li.querySelectorAll('a')).map(a => a.getAttribute('href')))")
+
+
+def _place(href: str, lang: str) -> str:
+    """'../carta/?h=army#p9' on any page -> 'carta/#p9'."""
+    path, _, anchor = href.partition("#")
+    path = path.split("?")[0].split(f"/{lang}/", 1)[-1].lstrip("./")
+    return path + (f"#{anchor}" if anchor else "")
+
+
+@pytest.mark.parametrize(("lang", "query", "first", "also"), QUERIES, ids=[f"{l}-{q.replace(' ', '-')}" for l, q, _, _ in QUERIES])
+def test_query_finds_its_page_first(page, url, lang, query, first, also):
+    page.goto(url(lang, ""))
+    results = [[_place(h, lang) for h in links] for links in _search(page, query)]
+    pages = [links[0].split("#")[0] for links in results]
+    assert pages and pages[0] == first, f"{query!r} on /{lang}/ finds first {pages[:1]}, expected {first!r}; all: {pages}"
+    places = {p for links in results for p in links}
+    missing = [p for p in also if p not in places and p not in pages]
+    assert not missing, f"{query!r} on /{lang}/ does not find {missing}; found {sorted(places)[:40]}"
+    snippets = page.locator(".md-search-result__item").all_inner_texts()
+    noise = [c for c in ("¶", "↩") if any(c in s for s in snippets)]
+    assert not noise, f"{query!r}: result snippets show {noise}"

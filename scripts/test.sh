@@ -7,12 +7,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+# Debian packages: Chromium for the browser tests; Java and npm run the W3C HTML checker (vnu-jar).
+packages=()
+{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || packages+=(chromium chromium-driver)
+command -v java >/dev/null || packages+=(default-jre-headless)
+command -v npm >/dev/null || packages+=(npm)
+if [ ${#packages[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
+# vnu-jar, pinned in package-lock.json; --ignore-scripts: its install script would download a JDK.
+[ -f node_modules/vnu-jar/build/dist/vnu.jar ] || npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 python=python3
 if [ -z "${VIRTUAL_ENV:-}" ]; then
@@ -25,4 +32,5 @@ if [ -z "${VIRTUAL_ENV:-}" ]; then
 fi
 
 "$python" -m pip install --quiet --disable-pip-version-check -e ".[test,bench]"
-"$python" -m pytest "$@"
+# Two workers: the machines have two cores (pytest-xdist; -p no:xdist runs in one process).
+"$python" -m pytest -n 2 "$@"

@@ -129,4 +129,4 @@ def test_check_data_checks_that_folder_and_not_data(data_copy):
     replace(data_copy / "letter.yaml", "sender_short: yes", "sender_short: NOSC")
     fixed = check("--data", str(data_copy))
     assert fixed.returncode == 0
-    assert fixed.stdout.startswith(f"check: {data_copy}/ is valid — 8 files (")
+    assert fixed.stdout.startswith(f"check: {data_copy}/ is valid — 9 files (")

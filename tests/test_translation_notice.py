@@ -82,7 +82,8 @@ def test_the_notice_is_not_page_content(built_site, lang):
 def test_the_requests_page_quotes_the_letters_own_translation(built_site, report):
     letter = report.data("letter")
     html = (built_site / "en" / "peticiones" / "index.html").read_text("utf-8")
-    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    inline = re.sub(r"</?(?:abbr|a|span|em|strong|cite|code)\b[^>]*>", "", html)  # glossary terms sit inside quotations
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", inline)).split())
     for request in report.data("requests")["requests"]:
         assert isinstance(request["quote"]["en"], dict), "the translation is named by its span, never copied"
         english = quoted(letter, request, "en")

@@ -68,9 +68,10 @@ def test_note_marks_are_big_enough_to_tap_and_no_text_is_under_12px(new_context,
 
 
 def _source_title_of(page, mark) -> str:
-    """The title (<cite>) of the footnote that `mark` points at, as the page shows it."""
+    """The title of the footnote that `mark` points at, as the page shows it: the published one
+    (<cite>) or this case file's own description of the source (.cf-own-title)."""
     target = mark.get_attribute("href")[1:]
-    return page.locator(f'[id="{target}"] cite').first.inner_text()
+    return page.locator(f'[id="{target}"] :is(cite, .cf-own-title)').first.inner_text()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..load.history import last_changed
-from .pages import GLOSSARY, PAGES
+from .pages import GLOSSARY, PAGES, SOURCES
 from .previews import card_lines, page_description
 from .terms import definitions
 from .writer import PageWriter
@@ -22,7 +22,8 @@ def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
     for spec in PAGES:
         writer = PageWriter(dataset, lang, spec.file, settings)
         spec.render(writer, spec)
-        if spec is not GLOSSARY:  # terms are explained where they appear (the glossary page defines them)
+        if spec not in (GLOSSARY, SOURCES):  # terms are explained where they appear; not in the glossary itself
+            # nor on the sources page, a reference list where every element counts
             writer.add("", *definitions(dataset.glossary, lang))
         updated = last_changed(spec.inputs(lang, dataset.directory))
         page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)), updated=updated,

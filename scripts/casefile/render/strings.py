@@ -60,6 +60,7 @@ STRINGS = {
     "letter_page_en": {"es": "la traducción al inglés", "en": ""},
     "cited_by_one": {"es": "Se cita en 1 lugar del expediente", "en": "Cited in 1 place in the case file"},
     "cited_by_many": {"es": "Se cita en {n} lugares del expediente", "en": "Cited in {n} places in the case file"},
+    "own_title_label": {"es": "título descriptivo: no se vio un título publicado", "en": "descriptive title: no published title was seen"},
     "own_translation": {"es": "traducción propia de este expediente", "en": "this case file's own translation"},
     "at_stake": {"es": "El compromiso en juego", "en": "The commitment at stake"},
     "commitments_overview": {"es": "Los 13 compromisos de un vistazo; cada título lleva a su ficha, más abajo.",

@@ -106,7 +106,7 @@ class PageWriter:
         language and never in <cite>, so it is not passed off as the source's title."""
         own = source.get("own_title")
         if own:
-            return str(macros().own_title(safe(escape(own[self.lang])), url))
+            return str(macros().own_title(safe(escape(own[self.lang])), self.t("own_title_label"), url))
         language = source.get("language")
         return str(macros().cited_title(safe(escape(source["title"])), url, language if language != self.lang else None))
 

@@ -21,7 +21,8 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
 EXCLUDE = frozenset({
-    "headerlink", "cf-refs", "footnote", "footnote-ref", "cf-mark", "cf-note-mark", "cf-backref", "cf-cited-in", "cf-badge", "cf-noindex",
+    "headerlink", "cf-refs", "cf-letter-refs", "cf-source-ref", "footnote", "footnote-ref", "cf-mark", "cf-note-mark",
+    "cf-backref", "cf-cited-in", "cf-badge", "cf-noindex",
 })
 ATTRIBUTE = "data-search-exclude"
 

@@ -2,16 +2,17 @@
 import unicodedata
 
 from ..escape import escape
+from ..html import macros, safe
 
 
 def render(w, spec) -> None:
     w.heading(1, escape(spec.title[w.lang]), "glosario")
     w.add(escape(w.t("glossary_intro")), "")
     for term in sorted(w.dataset.glossary, key=lambda t: sort_key(t["term"][w.lang])):
-        w.add(f'<div class="cf-term-entry" markdown="1">', "")
+        w.add(str(macros().block_open("cf-term-entry")), "", w.record_tools(term), "")
         w.heading(2, w.text(term["term"]), term["id"])
         if term.get("expansion"):
-            w.add(f'<p class="cf-term-entry__expansion" markdown="span">{w.text(term["expansion"])}</p>', "")
+            w.add(str(macros("glossary.html").expansion(safe(w.text(term["expansion"])))), "")
         w.add(w.text(term["definition"]) + w.refs(term), "")
         w.add("</div>", "")
 

@@ -62,14 +62,14 @@ def _source(w, source, cites) -> None:
     ]
     if source.get("file") and w.settings.file_url(source["file"]):
         facts.append(f"[{escape(w.t('repository_copy'))}]({w.settings.file_url(source['file'])})")
-    facts.append(f"id: {escape(anchor)}")  # what records cite it by
     facts.append(w.record_tools(source, inline=True))  # its link, to copy: the one control per source
     cited = ""
     if source["kind"] == "letter" and cites:
         from . import LETTER  # the registry imports this module
-        facts.append(f"{escape(w.t('cited_in_letter', n=len(cites)))} [{escape(w.t('cited_in_letter_link'))}]({LETTER.file}#cuerpo)")
+        facts.append(f'<span class="cf-cited-in">{escape(w.t("cited_in_letter", n=len(cites)))} '
+                     f'[{escape(w.t("cited_in_letter_link"))}]({LETTER.file}#cuerpo)</span>')
     elif len(cites) == 1:
-        facts.append(f'<span class="cf-cited-in" data-search-exclude markdown="span">{escape(w.t("cited_in"))}: {_place(w, *cites[0])}</span>')
+        facts.append(f'<span class="cf-cited-in">{escape(w.t("cited_in"))}: {_place(w, *cites[0])}</span>')
     elif cites:
         cited = str(_m().cited_in(w.t("cited_in_count", n=len(cites)), safe(_places_by_page(w, cites))))
     else:

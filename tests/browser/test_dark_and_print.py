@@ -230,6 +230,11 @@ def test_printed_letter(new_context, url, lang, script):
 
     assert site_name and site_name in text, f"the case file's name {site_name!r} is not printed"
     assert title and title in text, f"the page title {title!r} is not printed"
+    # The page's address and the date of its data (partials/casefile-print-meta.html).
+    address = f"https://example.net/casefile/{lang}/carta/"  # the address the test site is built for
+    assert address in text.replace(" ", ""), f"the page's address {address} is not printed"
+    as_of = {"es": "Datos al", "en": "Data as of"}[lang]
+    assert re.search(as_of + r" \d{1,2} (de )?\w+ (de )?20\d\d", text), f"the date of the data is not printed ({as_of} …)"
 
     assert len(starts) == LETTER_PARAGRAPHS, [pid for pid, _ in starts]
     for number, (pid, paragraph) in enumerate(starts, 1):

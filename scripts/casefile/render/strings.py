@@ -42,8 +42,9 @@ STRINGS = {
     "translation_label": {"es": "Traducción", "en": "Translation"},
     "translation_notice": {
         "es": "",
-        "en": "This page is an English translation made for this case file. The letter was written in Spanish; the original of each paragraph stands beside it on wide screens and is one click away under it on narrow ones, and the Spanish page shows the original alone.",
+        "en": "The letter was written in Spanish and this translation was made for this case file. The original of each paragraph stands beside it on wide screens and is one click away under it on narrow ones; the Spanish page shows the original alone.",
     },
+    "data_as_of": {"es": "Datos al", "en": "Data as of"},
     "translation_banner": {"es": "", "en": "This page is an English translation; the case file is written in Spanish."},
     "translation_banner_link": {"es": "", "en": "Read the Spanish original"},
     "show_original": {"es": "Original en español", "en": "Spanish original"},

@@ -56,6 +56,7 @@ def _casefile(lang: str, settings, langs) -> dict:
         "card_size": list(SIZE),
         "not_found": {key: t(f"not_found_{key}", lang) for key in ("title", "text", "home", "search")},
         "share": {"copied": t("link_copied", lang), "select": t("link_select", lang), "field": t("link_field", lang)},
+        "data_as_of": t("data_as_of", lang),  # partials/casefile-print-meta.html
     }
 
 

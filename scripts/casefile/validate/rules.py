@@ -11,6 +11,8 @@ from ..anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
 from ..load.records import records as _records_of, strings as _strings, walk
 from ..problems import WARNING, Problem, show
 from ..text import normalise_space
+from .text_rules import invisible_characters
+from .url_rules import files_exist_inside, safe_addresses
 
 
 def _records(source, key):
@@ -240,4 +242,7 @@ RULES = (
     ("the timeline is in order and placed around the letter", timeline_is_in_order),
     ("quotations of the letter are verbatim", quotations_are_verbatim),
     ("every source is cited", every_source_is_cited),
+    ("no invisible characters", invisible_characters),
+    ("addresses carry no credentials, IP or mixed-script hosts", safe_addresses),
+    ("files kept in the repository exist inside data/", files_exist_inside),
 )

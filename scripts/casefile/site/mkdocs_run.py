@@ -19,7 +19,10 @@ class MkDocsFailed(Exception):
 def build_one(config_file: Path, lang: str) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+    from jinja2 import TemplateError
     from mkdocs.exceptions import MkDocsException
+
+    from ..paths import display
 
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
@@ -31,6 +34,9 @@ def build_one(config_file: Path, lang: str) -> None:
         mkdocs_build(config)
     except MkDocsException as err:
         raise MkDocsFailed(f"MkDocs could not build the {lang} site: {err}") from None
+    except TemplateError as err:  # a broken template in docs/overrides/
+        where = f"{display(Path(err.filename))}:{err.lineno}: " if getattr(err, "filename", None) else ""
+        raise MkDocsFailed(f"MkDocs could not build the {lang} site: {where}{type(err).__name__}: {err} — fix the template") from None
     except SystemExit as err:  # MkDocs aborts some errors this way
         raise MkDocsFailed(f"MkDocs stopped while building the {lang} site (exit {err.code})") from None
     finally:

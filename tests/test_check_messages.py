@@ -685,7 +685,7 @@ def test_cli_has_no_traceback_on_an_unexpected_crash():
     assert result.returncode == 70
     assert "Traceback" not in result.stderr
     first, second = result.stderr.splitlines()
-    assert first.startswith("build.py check: internal error: RuntimeError: boom (at casefile/cli.py:")
+    assert first.startswith("check: internal error: RuntimeError: boom (at casefile/cli.py:")
     from casefile.settings import load
 
     assert second == (f"This is a bug in the build scripts, not in your files. Please report it at {load().repository}/issues "

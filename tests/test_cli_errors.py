@@ -150,3 +150,19 @@ def test_a_closed_pipe_ends_the_command_quietly(repo):
     finally:
         os.close(write)
     assert (result.returncode, result.stderr) == (errors.PIPE, "")
+
+
+def test_a_full_disk_inside_a_mkdocs_worker_is_still_a_disk_error(monkeypatch):
+    """MkDocs builds the languages in forked workers; their OSError reaches the parent as one."""
+    from casefile.site import mkdocs_run
+
+    def full(config_file, lang):
+        raise OSError(errno.ENOSPC, "No space left on device", f"/srv/www/.site-new-abcd1234/{lang}/index.html")
+
+    monkeypatch.setattr(mkdocs_run, "build_one", full)
+    monkeypatch.setattr(mkdocs_run, "preload", lambda: None)
+    monkeypatch.setattr(mkdocs_run.os, "cpu_count", lambda: 2)
+    with pytest.raises(OSError) as raised:
+        mkdocs_run.build_all([(Path("es.yml"), "es"), (Path("en.yml"), "en")])
+    assert (raised.value.errno, raised.value.filename) == (errno.ENOSPC, "/srv/www/.site-new-abcd1234/es/index.html")
+    assert errors.from_os_error(raised.value).code == errors.DISK

@@ -110,7 +110,14 @@ def _walk(root: Path, problems: list) -> None:
                 continue
             if (refused := refusal(path, info, folder_ok=True)) is not None:
                 problems.append(_problem(path, refused.what, refused.fix))
-        dirs[:] = sorted(d for d in dirs if stat.S_ISDIR(os.lstat(Path(folder) / d).st_mode))
+        dirs[:] = sorted(d for d in dirs if _real_folder(Path(folder) / d))
+
+
+def _real_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _root(path: Path, folder: bool, problems: list) -> bool:
@@ -149,7 +156,7 @@ def check(data_dir: Path = DATA, langs=None) -> list[Problem]:
     """Every input that is not a regular file inside the project, or is missing; [] when all is well."""
     problems: list[Problem] = []
     data_dir = Path(data_dir)
-    roots = [data_dir, DOCS] + ([SCHEMAS] if SCHEMAS.parent != data_dir else [])
+    roots = [data_dir, DOCS] + ([SCHEMAS] if SCHEMAS.parent.resolve() != data_dir.resolve() else [])
     for root in roots:
         if _root(root, True, problems):
             _walk(root, problems)

@@ -137,3 +137,17 @@ def test_idle_connections_are_closed(server):
         idle.sendall(b"GET /es/ HTTP/1.1\r\n")  # and never finish the request
         assert idle.recv(1024) == b"", "the server closes a connection that stays idle"
     assert _get(f"{server}/es/")[0] == 200
+
+
+def test_before_the_first_good_build_pages_wait_for_it(tmp_path):
+    handler = type("Fresh", (serve.PreviewHandler,), {"stamp": "0", "error": "data/case.yaml:1:1: is empty"})
+    httpd = make_server(tmp_path / "preview-not-built", handler=handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        status, page = _get(base + "/es/carta/")
+        assert status == 503 and serve.RELOAD_TAG in page
+        assert json.loads(_get(base + serve.STATUS_PATH)[1]) == {"stamp": "0", "error": "data/case.yaml:1:1: is empty"}
+        assert _get(base + serve.SCRIPT_PATH)[1] == serve.RELOAD_JS.read_text("utf-8")
+    finally:
+        httpd.shutdown()

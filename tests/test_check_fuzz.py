@@ -349,3 +349,15 @@ def test_list_as_the_letters_source(fuzz_dir):
     assert [str(p) for p in report.problems] == [
         f"{fuzz_dir / 'letter.yaml'}:{_line('letter', 'source: carta')}:9: source: must be text, not a list{DASH}write it as text"
     ]
+
+
+# --- found by the deep run (HYPOTHESIS_PROFILE=deep) ------------------------------------------------
+
+@pytest.mark.parametrize("content", [b"---", b"--- # nothing yet", b"---\n...\n"])
+def test_a_lone_document_marker_is_an_empty_file(fuzz_dir, content):
+    """An empty document's implicit node sits past the last line; it was reported there, as a non-mapping."""
+    report = _run_with(fuzz_dir, "sources", content)
+    _assert_sane(report, fuzz_dir, "sources", content)
+    assert [str(p) for p in report.problems if p.file == str(fuzz_dir / "sources.yaml")] == [
+        f"{fuzz_dir / 'sources.yaml'}:1:1: is empty{DASH}the file must hold a mapping of fields; see its schema in data/schema/"
+    ]

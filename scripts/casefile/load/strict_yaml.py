@@ -203,7 +203,8 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
                                 "write the value out in full, without anchors, aliases or tags"))
     if problems:
         return None, problems
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and not node.style and node.value == "" and node.tag.endswith(":null")):
+        # no document at all, or only an empty one ('---'), whose implicit node sits past the last line
         return None, [Problem(name, 1, 1, "", "is empty", "the file must hold a mapping of fields; see its schema in data/schema/")]
 
     source = Source(path, None)

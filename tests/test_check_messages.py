@@ -688,6 +688,8 @@ def test_cli_has_no_traceback_on_an_unexpected_crash():
     assert first.startswith("check: internal error: RuntimeError: boom (at casefile/cli.py:")
     from casefile.settings import load
 
-    assert second == (f"This is a bug in the build scripts, not in your files. Please report it at {load().repository}/issues "
+    repository = load().repository
+    where = f"{repository}/issues" if repository else "the repository's issue tracker"
+    assert second == (f"This is a bug in the build scripts, not in your files. Please report it at {where} "
                       "with the command you ran and these lines (CASEFILE_TRACEBACK=1 adds the full traceback).")
     assert result.stdout == ""

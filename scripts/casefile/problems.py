@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .paths import repository_path
 
 _HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"}
+HIDDEN_CATEGORIES = frozenset(_HIDDEN)  # characters no reader sees (validate/text_rules.py refuses them)
 
 ERROR = "error"
 WARNING = "warning"

@@ -1,10 +1,17 @@
 """Fixtures shared by every test: the real data, a copy to break, one built site, a server."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# `HYPOTHESIS_PROFILE=deep python3 -m pytest tests/test_check_fuzz.py`: the deep fuzz (about 12,000
+# inputs through the validator, each one that passes rendered); the suite itself runs a small slice.
+hypothesis_settings.register_profile("deep", max_examples=4000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 from casefile import settings as settings_module
 from casefile import site as site_build

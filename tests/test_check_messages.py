@@ -674,7 +674,7 @@ def test_cli_success_path_through_the_same_functions_reports_warnings_in_the_sum
 
 
 def test_cli_has_no_traceback_on_an_unexpected_crash():
-    """`build.py`'s last line of defence: an exception inside a command is two plain lines on stderr, exit 2."""
+    """`build.py`'s last line of defence: an exception inside a command is two plain lines on stderr, exit 70."""
     code = (
         "import sys; sys.path.insert(0, 'scripts'); from casefile import cli, validate\n"
         "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
@@ -682,10 +682,14 @@ def test_cli_has_no_traceback_on_an_unexpected_crash():
         "sys.exit(cli.main(['check']))"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 2
+    assert result.returncode == 70
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines() == [
-        "build.py: internal error: RuntimeError: boom",
-        "This is a bug in the build scripts, not in your data. Please report it with the command you ran.",
-    ]
+    first, second = result.stderr.splitlines()
+    assert first.startswith("check: internal error: RuntimeError: boom (at casefile/cli.py:")
+    from casefile.settings import load
+
+    repository = load().repository
+    where = f"{repository}/issues" if repository else "the repository's issue tracker"
+    assert second == (f"This is a bug in the build scripts, not in your files. Please report it at {where} "
+                      "with the command you ran and these lines (CASEFILE_TRACEBACK=1 adds the full traceback).")
     assert result.stdout == ""

@@ -96,9 +96,11 @@ def test_the_pre_commit_hook_runs_check_on_changes_to_data_only():
 
 @pytest.fixture
 def repo_copy(tmp_path) -> Path:
-    """data/ and scripts/ in a folder of their own, with a .venv/bin/python that is this Python."""
-    for folder in ("data", "scripts"):
+    """The repository's inputs (check looks at docs/ and mkdocs.yml too: no link or special file
+    may hide there) in a folder of their own, with a .venv/bin/python that is this Python."""
+    for folder in ("data", "docs", "scripts"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     python = tmp_path / ".venv" / "bin" / "python"
     python.parent.mkdir(parents=True)
     python.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} "$@"\n', encoding="utf-8")

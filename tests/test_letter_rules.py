@@ -46,7 +46,8 @@ def txt_line(data_dir, text) -> int:
 
 
 def problems(data_dir):
-    return [str(p) for p in validate.run(data_dir).problems]
+    """The errors `check` reports (a warning such as an uncited source is not this file's subject)."""
+    return [str(p) for p in validate.run(data_dir).errors]
 
 
 def index_of(path, key, record_id):
@@ -242,7 +243,8 @@ def test_check_data_reads_the_letter_text_of_that_folder(data_copy):
 def test_a_folder_without_the_letter_text_is_checked_against_the_repositorys(data_copy):
     (data_copy / TXT).unlink()
     replace(data_copy / "signatories.yaml", "    name: Causa Natura, A.C.", "    name: Causa Natura A.C.")
-    (problem,) = problems(data_copy)
+    # (sources.yaml's `file:` of the letter now points at nothing: that rule speaks too)
+    (problem,) = [p for p in problems(data_copy) if "signatories.yaml" in p]
     assert f"(data/{TXT}:64)" in problem
 
 

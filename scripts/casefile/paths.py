@@ -12,9 +12,13 @@ LETTER_TXT = DATA / "carta-nosc-2023-01-16.txt"
 
 
 def display(path: Path) -> str:
-    """A path as people see it in messages: relative to the repository when inside it."""
+    """A path as people see it in messages: relative to the repository when inside it.
+
+    Only the folder is resolved: a symbolic link is named as itself, never as what it points to.
+    """
+    path = Path(path)
     try:
-        return path.resolve().relative_to(ROOT).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
 

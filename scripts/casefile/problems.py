@@ -1,9 +1,13 @@
 """One problem found in the data, printed as `file:line:col: field.path: message — fix`."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .paths import repository_path
+
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"}
+HIDDEN_CATEGORIES = frozenset(_HIDDEN)  # characters no reader sees (validate/text_rules.py refuses them)
 
 ERROR = "error"
 WARNING = "warning"
@@ -45,14 +49,42 @@ def format_path(path) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + cut(part, 40)
     return out
 
 
+def visible(text: str) -> str:
+    """`text` with line breaks, control and invisible (format) characters written as escapes,
+    so that a message never hides or reorders what it quotes: U+202E shows as \\u202e."""
+    out = []
+    for char in str(text):
+        if char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif unicodedata.category(char) in _HIDDEN:
+            out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def cut(value, limit: int = 80) -> str:
+    """`value` as visible text of at most `limit` characters (a long number or text is shortened)."""
+    text = visible(str(value)) if not isinstance(value, int) or isinstance(value, bool) else _digits(value)
+    return text if len(text) <= limit else text[:limit - 3] + "…"
+
+
 def show(value) -> str:
-    """A value quoted for a one-line message: line breaks made visible, long text cut."""
-    text = str(value).replace("\n", "\\n").replace("\r", "\\r")
-    return "'" + (text if len(text) <= 80 else text[:77] + "…") + "'"
+    """A value quoted for a one-line message: line breaks and invisible characters made visible, long text cut."""
+    return "'" + cut(value) + "'"
+
+
+def _digits(number: int) -> str:
+    try:
+        return str(number)
+    except ValueError:  # more digits than Python converts
+        return f"{'-' if number < 0 else ''}(a number of about {int(abs(number).bit_length() * 0.30103):,} digits)"
 
 
 def _escape_data(text: str) -> str:

@@ -13,7 +13,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .paths import MKDOCS_YML
+from . import inputs
+from .errors import ProjectFileError
+from .paths import MKDOCS_YML, display
+from .problems import cut
+
+MAX_CONFIG_BYTES = 1_000_000
 
 ENV_SITE_URL = "CASEFILE_SITE_URL"
 ENV_REPOSITORY = "CASEFILE_REPOSITORY"
@@ -57,15 +62,27 @@ def _address(value, what: str, option: str) -> str | None:
 
 
 def load(site_url: str | None = None, repository: str | None = None, path=MKDOCS_YML) -> Settings:
-    """Read mkdocs.yml once; explicit arguments win over the environment, which wins over the file."""
+    """Read mkdocs.yml once; explicit arguments win over the environment, which wins over the file.
+
+    A missing or broken mkdocs.yml raises ProjectFileError; an address that cannot be used, SettingsError."""
+    name, restore = display(path), f"restore it from the repository (git checkout -- {display(path)})"
     try:
-        base = yaml.safe_load(path.read_text("utf-8")) or {}
+        raw = inputs.read_bytes(path, MAX_CONFIG_BYTES)  # never through a link, never a FIFO
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ProjectFileError(f"is more than {MAX_CONFIG_BYTES:,} bytes", restore, name)
+        base = yaml.safe_load(raw.decode("utf-8")) or {}
+    except inputs.Refused as refused:
+        raise ProjectFileError(refused.what, refused.fix, name) from None
     except OSError as err:
-        raise SettingsError(f"mkdocs.yml: cannot be read ({err.strerror}) — restore it from the repository") from None
+        raise ProjectFileError(f"cannot be read ({err.strerror})", restore, name) from None
+    except UnicodeDecodeError:
+        raise ProjectFileError("is not UTF-8 text", restore, name) from None
     except yaml.YAMLError as err:
-        raise SettingsError(f"mkdocs.yml: is not valid YAML ({err}) — fix the syntax") from None
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ProjectFileError(f"is not valid YAML{where} ({cut(getattr(err, 'problem', None) or err, 120)})", "fix the syntax, or " + restore, name) from None
     if not isinstance(base, dict):
-        raise SettingsError("mkdocs.yml: must be a mapping of settings — restore it from the repository")
+        raise ProjectFileError("must be a mapping of settings", restore, name)
     extra = base.get("extra") or {}
     url = _address(site_url or os.environ.get(ENV_SITE_URL) or base.get("site_url"), "the site address", "--site-url")
     repo = _address(repository or os.environ.get(ENV_REPOSITORY) or extra.get("repository"), "the repository", "--repository")

@@ -16,8 +16,9 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from .. import inputs
 from ..paths import display
-from ..problems import Problem, format_path
+from ..problems import Problem, cut, format_path, show
 from .unclosed import unclosed_quote
 
 MAX_BYTES = 2_000_000  # a data file is text written by people; anything larger is a mistake
@@ -27,6 +28,9 @@ MAX_DIGITS = 4000  # Python refuses to read longer integers
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE  # what PyYAML's reader refuses; libyaml may differ
 _PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 _TRUE_FALSE = {"true": True, "false": False}
+# Numbers in the YAML 1.2 core schema (what most tools read today) that PyYAML's YAML 1.1 keeps as text.
+_YAML12_NUMBER = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+                            r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _YAML11_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
 # Characters that look like nothing (or like a space) in an editor but change how YAML reads the
@@ -146,11 +150,13 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
     """Parse `path`; on any problem return (None or a partial Source, the problems)."""
     name = display(path)
     try:
-        raw = path.read_bytes()
+        raw = inputs.read_bytes(path, MAX_BYTES)  # a link, a device or a FIFO is refused before it is read
+    except inputs.Refused as refused:
+        return None, [Problem(name, 1, 1, "", refused.what, refused.fix)]
     except OSError as err:
         return None, [Problem(name, 1, 1, "", f"cannot be read ({err.strerror})", "check that the file exists and is readable")]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(name, 1, 1, "", f"is {len(raw):,} bytes, more than the {MAX_BYTES:,} a data file may have",
+        return None, [Problem(name, 1, 1, "", f"is more than the {MAX_BYTES:,} bytes a data file may have",
                               "split the data or remove what does not belong here")]
     try:
         text = raw.decode("utf-8")
@@ -183,7 +189,8 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
                                 "write the value out in full, without anchors, aliases or tags"))
     if problems:
         return None, problems
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and not node.style and node.value == "" and node.tag.endswith(":null")):
+        # no document at all, or only an empty one ('---'), whose implicit node sits past the last line
         return None, [Problem(name, 1, 1, "", "is empty", "the file must hold a mapping of fields; see its schema in data/schema/")]
 
     source = Source(path, None)
@@ -213,13 +220,31 @@ def _compose_careful(name: str, text: str):
         return None, [], [Problem(name, line, col, "", f"contains the control character U+{err.character:04X}" if isinstance(err.character, int) else "contains a character YAML does not allow",
                                   "remove it; data files hold printable text only")]
     except RecursionError:
-        return None, [], [Problem(name, 1, 1, "", "is nested too deeply to read", f"data files need at most {MAX_DEPTH} levels of nesting")]
+        line, col = _too_deep(text)
+        return None, [], [Problem(name, line, col, "", "is nested too deeply to read", f"data files need at most {MAX_DEPTH} levels of nesting")]
     except yaml.YAMLError as err:  # any other PyYAML complaint, still without a traceback
         return None, [], [Problem(name, 1, 1, "", f"YAML error: {err}", "check the file's syntax")]
     finally:
         if loader is not None:
             loader.dispose()
     return node, loader.forbidden, None
+
+
+def _too_deep(text: str):
+    """Where nesting first goes deeper than MAX_DEPTH, found by PyYAML's parser (which, unlike
+    its composer, does not recurse); (1, 1) if the parser gives up before that."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # counted as _build counts: the top-level collection is level 0
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return 1, 1
 
 
 def _build(node, path, source: Source, problems: list, depth: int):
@@ -241,7 +266,7 @@ def _build(node, path, source: Source, problems: list, depth: int):
             if key in result:
                 first = source.key_marks[child]
                 problems.append(Problem(source.name, mark[0], mark[1], format_path(child),
-                                        f"duplicate key '{key}' (first at line {first[0]})",
+                                        f"duplicate key {show(key)} (first at line {first[0]})",
                                         "YAML would silently keep only the last one; remove or rename one of them"))
                 continue
             source.key_marks[child] = mark
@@ -268,8 +293,8 @@ def _scalar(node, path, source: Source, problems: list):
                                        f"write \"{value}\" in quotes if you mean the text, or true/false for a yes/no field"))
         return value
     if tag == "timestamp":
-        problems.append(source.problem(path, f"unquoted date {value} is read as a date object by YAML 1.1, not as text",
-                                       f"put it in quotes: \"{value}\""))
+        problems.append(source.problem(path, f"unquoted date {cut(value)} is read as a date object by YAML 1.1, not as text",
+                                       f"put it in quotes: \"{cut(value)}\""))
         return value
     if tag == "int":
         if _PLAIN_INT.match(value):
@@ -277,17 +302,20 @@ def _scalar(node, path, source: Source, problems: list):
                 problems.append(source.problem(path, f"is a number with {len(value):,} digits", "write the real value"))
                 return value
             return int(value)
-        problems.append(source.problem(path, f"unquoted '{value}' is read as a number by YAML 1.1",
-                                       f"put it in quotes: \"{value}\""))
+        problems.append(source.problem(path, f"unquoted {show(value)} is read as a number by YAML 1.1",
+                                       f"put it in quotes: \"{cut(value)}\""))
         return value
     if tag == "float":
         try:
             return float(value.replace("_", ""))
         except ValueError:  # .inf, .nan, sexagesimal floats
-            problems.append(source.problem(path, f"unquoted '{value}' is read as a number by YAML 1.1",
-                                           f"put it in quotes: \"{value}\""))
+            problems.append(source.problem(path, f"unquoted {show(value)} is read as a number by YAML 1.1",
+                                           f"put it in quotes: \"{cut(value)}\""))
             return value
     if value.lower() in _YAML11_BOOL_WORDS:  # 'y' and 'n' resolve as text in PyYAML, but not in every YAML 1.1 tool
         problems.append(source.problem(path, f"unquoted '{value}' is a boolean in some YAML 1.1 tools",
                                        f"write \"{value}\" in quotes"))
+    elif _YAML12_NUMBER.fullmatch(value):
+        problems.append(source.problem(path, f"unquoted {show(value)} is text in YAML 1.1 but a number in YAML 1.2",
+                                       f"put it in quotes: \"{cut(value)}\""))
     return value

@@ -1,16 +1,22 @@
 """Preview the site on http://127.0.0.1:8000 and rebuild it whenever data/, docs/ or mkdocs.yml change.
 
 The preview is built into build/preview/ (never into docs/, never over site/), by the same code
-as `build`. Open pages reload themselves after a successful rebuild. A rebuild that fails prints
-its problems and keeps serving the last good preview. Changes to scripts/ need a restart.
+as `build`. Open pages reload themselves after a successful rebuild. A rebuild that fails, for
+any reason (data, docs, configuration, templates, even a bug), prints why and keeps serving the
+last good preview; open pages show the error in a banner until a rebuild succeeds.
+Changes to scripts/ need a restart.
 """
 from __future__ import annotations
 
+import json
+import os
+import stat
 import sys
 import threading
 import time
 from pathlib import Path
 
+from .. import errors
 from .. import site as site_build
 from ..languages import LANGS
 from ..paths import BUILD, DATA, DOCS, MKDOCS_YML, display
@@ -19,39 +25,58 @@ from .static_host import StaticHandler, make_server
 PREVIEW = BUILD / "preview"
 WATCHED = (DATA, DOCS, MKDOCS_YML)
 POLL_SECONDS = 0.3
-STAMP_PATH = "/__casefile/stamp"
-RELOAD_SCRIPT = (
-    "<script>(function(){var s=null;setInterval(function(){fetch('" + STAMP_PATH + "',{cache:'no-store'})"
-    ".then(function(r){return r.text()}).then(function(t){if(s===null){s=t}else if(t!==s){location.reload()}})"
-    ".catch(function(){})},700)})()</script>"
-)
+STATUS_PATH = "/__casefile/status"
+SCRIPT_PATH = "/__casefile/reload.js"
+RELOAD_JS = Path(__file__).with_name("reload.js")
+RELOAD_TAG = f'<script src="{SCRIPT_PATH}"></script>'
+MAX_ERROR_CHARS = 6000
+PLACEHOLDER = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Preview not built yet</title></head>
+<body><p>The preview has not been built yet: the first build failed (see the terminal and the banner below).
+This page reloads itself as soon as a build succeeds.</p>{tag}</body></html>
+"""
 
 
 def snapshot() -> dict:
-    """Modification times of every watched file; a change in this mapping means rebuild."""
+    """lstat of every watched entry (links and special files included, never followed): a change
+    in this mapping means rebuild, and the rebuild says what is wrong with a link or a FIFO."""
     state = {}
     for root in WATCHED:
-        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
-        for path in paths:
+        entries = [root]
+        if root.is_dir() and not root.is_symlink():
+            for folder, dirs, files in os.walk(root, followlinks=False):
+                entries += [Path(folder) / name for name in dirs + files]
+        for path in entries:
             try:
-                state[path] = path.stat().st_mtime_ns
-            except FileNotFoundError:
-                pass
+                info = os.lstat(path)
+            except OSError:
+                continue
+            state[path] = (info.st_mode, info.st_size, info.st_mtime_ns) if not stat.S_ISDIR(info.st_mode) else info.st_mode
     return state
 
 
 class PreviewHandler(StaticHandler):
-    """The static host, plus a build stamp and a reload script in every HTML page."""
+    """The static host, plus the build status, the reload script and a reference to it in every HTML page."""
     stamp = "0"
+    error: str | None = None
 
     def send_head(self):
         url_path = self.path.split("?", 1)[0]
-        if url_path == STAMP_PATH:
-            return self._bytes(self.stamp.encode(), "text/plain", 200)
-        path = Path(self.translate_path(self.path))
-        target = path / "index.html" if path.is_dir() and url_path.endswith("/") else path
-        if target.suffix == ".html" and target.is_file():
-            body = target.read_bytes().replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
+        if url_path == STATUS_PATH:
+            body = json.dumps({"stamp": self.stamp, "error": self.error}).encode()
+            return self._bytes(body, "application/json", 200)
+        if url_path == SCRIPT_PATH:
+            return self._bytes(RELOAD_JS.read_bytes(), "text/javascript; charset=utf-8", 200)
+        if not (self.root / "index.html").is_file() and (url_path.endswith("/") or url_path.endswith(".html")):
+            return self._bytes(PLACEHOLDER.format(tag=RELOAD_TAG).encode(), "text/html; charset=utf-8", 503)
+        try:
+            path = Path(self.translate_path(self.path))
+            target = path / "index.html" if path.is_dir() and url_path.endswith("/") else path
+            is_page = target.suffix == ".html" and target.is_file()
+        except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+            is_page = False
+        if is_page:
+            body = target.read_bytes().replace(b"</body>", RELOAD_TAG.encode() + b"</body>", 1)
             return self._bytes(body, "text/html; charset=utf-8", 200)
         return super().send_head()
 
@@ -60,33 +85,58 @@ class PreviewHandler(StaticHandler):
         super().end_headers()
 
 
-def _rebuild(langs, first: bool = False) -> bool:
+def _forget_caches() -> None:
+    """Read git's dates and the schemas again: either may have changed since the last build."""
+    from ..load import history
+    from ..validate import schema
+
+    history.forget()
+    schema.forget()
+
+
+def rebuild(langs, handler, first: bool = False) -> bool:
+    """Build the preview; on any failure print why, keep the last good one and tell open pages."""
     started = time.monotonic()
+    _forget_caches()
     try:
         site_build.build(PREVIEW, langs)
-    except site_build.BuildError as err:
-        print(err, file=sys.stderr)
-        if PREVIEW.exists() and any(PREVIEW.iterdir()):
-            print("serve: build failed; still serving the last good preview", file=sys.stderr, flush=True)
-        else:
-            print("serve: build failed; fix the problems above, serve builds again as soon as a file changes", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as err:  # noqa: BLE001 - the preview outlives every failure, a bug included
+        handler.error = _describe(err)[:MAX_ERROR_CHARS]
+        print(handler.error, file=sys.stderr)
+        kept = (PREVIEW / "index.html").is_file()
+        print("serve: build failed; " + ("still serving the last good preview" if kept else
+              "fix the problems above, serve builds again as soon as a file changes"), file=sys.stderr, flush=True)
         return False
+    handler.error = None
+    handler.stamp = str(time.time_ns())
     print(f"serve: {'built' if first else 'rebuilt'} in {time.monotonic() - started:.1f}s", flush=True)
     return True
 
 
+def _describe(err: BaseException) -> str:
+    if isinstance(err, site_build.BuildError):
+        return str(err)
+    if isinstance(err, errors.CasefileError):
+        return f"serve: {err}"
+    if isinstance(err, OSError):
+        return f"serve: {errors.from_os_error(err, 'building the preview')}"
+    return (f"serve: internal error: {errors.describe_bug(err)} — a bug in the build scripts, not in your files; "
+            "please report it with the change you made (the preview keeps running)")
+
+
 def main(langs=None, host: str = "127.0.0.1", port: int = 8000) -> int:
     langs = tuple(langs or LANGS)
-    PREVIEW.mkdir(parents=True, exist_ok=True)
+    PREVIEW.parent.mkdir(parents=True, exist_ok=True)
     try:  # claim the port before the first build, so that a busy port fails at once
         server = make_server(PREVIEW, host, port, PreviewHandler)
     except OSError as err:
         print(f"serve: cannot listen on {host}:{port} ({err.strerror}); choose another with --port", file=sys.stderr)
-        return 1
+        return errors.PORT
     handler = server.RequestHandlerClass
     state = snapshot()
-    _rebuild(langs, first=True)
-    handler.stamp = str(time.time())
+    rebuild(langs, handler, first=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serve: http://{host}:{server.server_address[1]}/{langs[0]}/ (from {display(PREVIEW)}/); Ctrl-C stops", flush=True)
 
@@ -96,8 +146,7 @@ def main(langs=None, host: str = "127.0.0.1", port: int = 8000) -> int:
             current = snapshot()
             if current != state:
                 state = current
-                if _rebuild(langs):
-                    handler.stamp = str(time.time())
+                rebuild(langs, handler)
     except KeyboardInterrupt:
         print("serve: stopped")
     finally:

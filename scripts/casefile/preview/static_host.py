@@ -16,10 +16,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
+MAX_PATH_BYTES = 2048  # longer request paths get 414; a longer name than the file system allows gets 404
+MAX_NAME_BYTES = 255
+
+
 class StaticHandler(SimpleHTTPRequestHandler):
     root: Path = Path(".")
     prefix: str = ""  # the path the site lives under, e.g. "/casefile"; "" for the host's root
     quiet = True
+    timeout = 30  # seconds a connection may stay idle (a request never finished) before it is closed
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, directory=str(self.root), **kwargs)
@@ -40,6 +45,12 @@ class StaticHandler(SimpleHTTPRequestHandler):
         return None
 
     def send_head(self):
+        url_path = urlsplit(self.path).path
+        if len(self.path.encode("utf-8", "surrogateescape")) > MAX_PATH_BYTES:
+            self.send_error(414, "URI Too Long")
+            return None
+        if any(len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in unquote(url_path).split("/")):
+            return self._not_found()
         if self._below_prefix(self.path) is None:
             self.send_error(404, "Not Found")
             return None
@@ -73,10 +84,10 @@ class StaticHandler(SimpleHTTPRequestHandler):
             candidate = self.root.joinpath(*parts[:depth], "404.html")
             try:
                 candidate.resolve().relative_to(self.root.resolve())
-            except ValueError:
+                if candidate.is_file():
+                    return candidate
+            except (ValueError, OSError):  # outside the root, or a name the file system refuses
                 continue
-            if candidate.is_file():
-                return candidate
         return None
 
 

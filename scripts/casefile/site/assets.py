@@ -45,7 +45,7 @@ def stage(docs_dir: Path, base: dict) -> dict:
     css = list(base.get("extra_css") or [])
     js = list(base.get("extra_javascript") or [])
     joined = {e for e in css + js if isinstance(e, str)}
-    shutil.copytree(ASSETS, docs_dir / "assets",
+    shutil.copytree(ASSETS, docs_dir / "assets", symlinks=True,  # inputs.check refused every link
                     ignore=lambda folder, names: [n for n in names if (Path(folder) / n).relative_to(DOCS).as_posix() in joined])
     return {
         "extra_css": _bundle(docs_dir, css, "assets/stylesheets", "casefile", "\n"),

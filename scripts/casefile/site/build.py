@@ -3,6 +3,9 @@
 Nothing is written into docs/ or into the live output until everything succeeded: pages are
 rendered under build/, each language is built into a fresh folder beside site/, and only then
 is that folder swapped in. A failure leaves the previous site exactly as it was.
+
+Only regular files inside the project are read (see inputs.py); one build at a time runs per
+repository (a lock in build/), and it first sweeps what killed builds left behind.
 """
 from __future__ import annotations
 
@@ -10,37 +13,83 @@ import os
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
+from .. import errors, inputs
 from .. import settings as settings_module
 from ..languages import LANGS
-from ..paths import BUILD, SITE, display
+from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import assets, cards, mkdocs_config, mkdocs_run, postprocess, search_index, share_pages, sitemaps, valid_html
-from .swap import swap
+from . import assets, cards, csp, mkdocs_config, mkdocs_run, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
+from .swap import check_target, fit_to_serve, leftovers, new_folder, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
 
+LOCK = "build.lock"
+
 
 class BuildError(Exception):
-    """A step failed; the message says which and why."""
+    """A step failed; the message says which and why, `code` is the exit code it ends with."""
+
+    def __init__(self, message: str, code: int = errors.PROBLEMS):
+        super().__init__(message)
+        self.code = code
+
+
+def _refused(problems) -> BuildError:
+    return BuildError("\n".join(str(p) for p in problems)
+                      + f"\nbuild: {len(problems)} input file(s) refused (links, special or missing files); nothing was read",
+                      errors.PROJECT_FILE)
+
+
+@contextmanager
+def exclusive(folder: Path = BUILD):
+    """One build at a time in this repository: a second one waits for the first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock, no sweeping of other builds' folders
+            yield False
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("build: waiting for another build of this repository to finish", file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield True
+    finally:
+        os.close(fd)
 
 
 def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
     """Validate, render and build into `target`; raise BuildError on any failure."""
     report = report or validate_data()
+    if report.refused:
+        raise _refused(report.problems)
     if not report.ok:
         raise BuildError("\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built")
+    refused = inputs.check(report.dataset.directory, langs)  # docs/ and mkdocs.yml, just before they are read
+    if refused:
+        raise _refused(refused)
     try:
         settings = settings or settings_module.load()
     except settings_module.SettingsError as err:
-        raise BuildError(str(err)) from None
-    dataset = report.dataset
-    BUILD.mkdir(exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
+        raise BuildError(str(err), errors.USAGE) from None
+    check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    out = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    with exclusive() as alone:
+        if alone:
+            sweep(sorted(BUILD.glob("stage-*")) + leftovers(target))
+        _build(report.dataset, target, tuple(langs), settings)
+
+
+def _build(dataset, target: Path, langs, settings) -> None:
+    stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
+    out = new_folder(target)
     try:
         jobs = []
         for lang in langs:
@@ -59,6 +108,9 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
         cards.write(out, langs, dataset)
         share_pages.write(out, langs, dataset, settings)
         sitemaps.write(out, langs, dataset, settings)
+        csp.run(out)
+        reproducible.run(out)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
+        fit_to_serve(out)
         swap(out, target)
     except BaseException:
         shutil.rmtree(out, ignore_errors=True)
@@ -67,19 +119,27 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def main(langs=None, settings=None, data_dir=None, target=None) -> int:
+def main(langs=None, settings=None, data_dir=None, target=None, site_url=None, repository=None) -> int:
+    """`build.py build`: one exit code per kind of failure (see errors.py); the site is left as it was."""
     langs = tuple(langs or LANGS)
     target = Path(target) if target else SITE
     try:
-        settings = settings or settings_module.load()
-        build(target, langs, report=validate_data(Path(data_dir)) if data_dir else None, settings=settings)
+        report = validate_data(Path(data_dir) if data_dir else DATA)  # inputs first: nothing is read before
+        if report.refused:
+            raise _refused(report.problems)
+        settings = settings or settings_module.load(site_url=site_url, repository=repository)
+        build(target, langs, report=report, settings=settings)
+    except BrokenPipeError:
+        raise
     except settings_module.SettingsError as err:
         print(f"build: {err}", file=sys.stderr)
-        return 1
-    except BuildError as err:
-        print(err, file=sys.stderr)
+        return errors.USAGE
+    except (BuildError, errors.CasefileError, OSError) as err:
+        if isinstance(err, OSError):
+            err = errors.from_os_error(err, "building the site")
+        print(err if isinstance(err, BuildError) else f"build: {err}", file=sys.stderr)
         print(f"build: failed; {display(target)}/ was left as it was", file=sys.stderr)
-        return 1
+        return err.code
     if not settings.site_url:
         print(f"build: no site address configured (--site-url or {settings_module.ENV_SITE_URL}); canonical, og:url, og:image, hreflang and sitemap addresses were left out")
     print(f"build: site built into {display(target)}/ ({', '.join('/' + l + '/' for l in langs)})")

@@ -19,7 +19,10 @@ class MkDocsFailed(Exception):
 def build_one(config_file: Path, lang: str) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+    from jinja2 import TemplateError
     from mkdocs.exceptions import MkDocsException
+
+    from ..paths import display
 
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
@@ -31,18 +34,26 @@ def build_one(config_file: Path, lang: str) -> None:
         mkdocs_build(config)
     except MkDocsException as err:
         raise MkDocsFailed(f"MkDocs could not build the {lang} site: {err}") from None
+    except TemplateError as err:  # a broken template in docs/overrides/
+        where = f"{display(Path(err.filename))}:{err.lineno}: " if getattr(err, "filename", None) else ""
+        raise MkDocsFailed(f"MkDocs could not build the {lang} site: {where}{type(err).__name__}: {err} — fix the template") from None
     except SystemExit as err:  # MkDocs aborts some errors this way
         raise MkDocsFailed(f"MkDocs stopped while building the {lang} site (exit {err.code})") from None
     finally:
         logger.removeHandler(handler)
 
 
-def _child(args) -> str | None:
-    """Build in a worker; return the failure's message (exceptions may not pickle)."""
+def _child(args):
+    """Build in a worker; return the failure's message (exceptions may not pickle), or for an
+    error of the machine (a full disk, a read-only folder) its (errno, strerror, filename)."""
     try:
         build_one(*args)
     except MkDocsFailed as err:
         return str(err)
+    except OSError as err:
+        if err.errno is not None:
+            return (err.errno, err.strerror, str(err.filename) if err.filename else None)
+        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}"
     except Exception as err:  # noqa: BLE001 - reported by the parent like any other failure
         return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}"
     return None
@@ -66,5 +77,8 @@ def build_all(jobs: list[tuple[Path, str]]) -> None:
     context = multiprocessing.get_context("fork")
     with context.Pool(len(jobs)) as pool:
         failures = [message for message in pool.map(_child, jobs) if message]
+    for failure in failures:
+        if isinstance(failure, tuple):  # the parent reports it as the error of the machine it is
+            raise OSError(*failure)
     if failures:
         raise MkDocsFailed("\n".join(failures))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import inputs
 from ..load import Dataset, load
 from ..load.files import schema_name
 from ..paths import DATA
@@ -25,5 +26,11 @@ def validate(dataset: Dataset) -> Report:
 
 
 def run(data_dir: Path = DATA) -> Report:
-    """Load and validate `data_dir`: what `build.py check` does."""
+    """Load and validate `data_dir`: what `build.py check` does.
+
+    First every input is looked at (never read): a symbolic link, a special file or a missing
+    project file stops here, with `report.refused` set, before any file is opened."""
+    refused = inputs.check(data_dir)
+    if refused:
+        return Report(Dataset(Path(data_dir), {}), refused, refused=True)
     return validate(load(data_dir))

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from ..languages import LANGS, ORIGINAL
 from ..load import letter_text, quotes
 from ..load.records import records, strings
-from ..problems import Problem, format_path, show
+from ..problems import HIDDEN_CATEGORIES, Problem, format_path, show
 from ..text import normalise_space
 from .wording import describe, first_difference, word_mark
 
@@ -156,7 +157,9 @@ def signatories_are_the_letters(dataset) -> list:
         return []
     names = [w.text for w in received.signatories]
     line_of = {w.text: w.line for w in received.signatories}
-    ours = [(i, normalise_space(r["name"])) for i, r in records(source.data, "signatories") if isinstance(r.get("name"), str)]
+    # characters no reader sees are the invisible-characters rule's to report, not a different name
+    ours = [(i, normalise_space("".join(c for c in r["name"] if unicodedata.category(c) not in HIDDEN_CATEGORIES)))
+            for i, r in records(source.data, "signatories") if isinstance(r.get("name"), str)]
     problems, claimed, handled = [], {}, set()  # claimed: letter name -> our index
     for index, name in ours:
         if name in names and name not in claimed:

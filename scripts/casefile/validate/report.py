@@ -14,6 +14,7 @@ from ..problems import ERROR
 class Report:
     dataset: "Dataset"  # noqa: F821 - the data the problems are about
     problems: list = field(default_factory=list)
+    refused: bool = False  # inputs were refused (links, special or missing files): nothing was read
 
     @property
     def sources(self) -> dict:

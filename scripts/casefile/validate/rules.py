@@ -12,6 +12,8 @@ from ..load.records import records as _records_of, strings as _strings, walk
 from ..problems import WARNING, Problem, show
 from ..text import normalise_space
 from . import letter_rules, source_rules
+from .text_rules import invisible_characters
+from .url_rules import files_exist_inside, safe_addresses
 
 
 def _records(source, key):
@@ -266,4 +268,7 @@ RULES = (
     *letter_rules.RULES,
     *source_rules.RULES,
     ("a glossary word explains one term", glossary_forms_are_unique),
+    ("no invisible characters", invisible_characters),
+    ("addresses carry no credentials, IP or mixed-script hosts", safe_addresses),
+    ("files kept in the repository exist inside data/", files_exist_inside),
 )

@@ -9,12 +9,19 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import SchemaError
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
-from ..paths import SCHEMAS
-from ..problems import show
+from .. import inputs
+from ..errors import ProjectFileError
+from ..paths import SCHEMAS, display
+from ..problems import cut, show
 from ..load.strict_yaml import Source
+
+MAX_SCHEMA_BYTES = 1_000_000
+RESTORE = "restore it from the repository (git checkout -- {name}) or fix it"
 
 FORMATS = FormatChecker(formats=())
 
@@ -39,17 +46,48 @@ def _https_url(value) -> bool:
     return True
 
 
+def _read_schema(path):
+    """One schema file as JSON; a missing, linked, oversized or broken file is a ProjectFileError."""
+    name = display(path)
+    fix = RESTORE.format(name=name)
+    try:
+        raw = inputs.read_bytes(path, MAX_SCHEMA_BYTES)
+    except inputs.Refused as refused:
+        raise ProjectFileError(refused.what, refused.fix, name) from None
+    except OSError as err:
+        raise ProjectFileError(f"cannot be read ({err.strerror})", fix, name) from None
+    if len(raw) > MAX_SCHEMA_BYTES:
+        raise ProjectFileError(f"is more than {MAX_SCHEMA_BYTES:,} bytes", fix, name)
+    try:
+        contents = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProjectFileError("is not UTF-8 text", fix, name) from None
+    except json.JSONDecodeError as err:
+        raise ProjectFileError(f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", fix, name) from None
+    except RecursionError:
+        raise ProjectFileError("is nested too deeply to read", fix, name) from None
+    try:
+        Draft202012Validator.check_schema(contents)
+    except SchemaError as err:
+        raise ProjectFileError(f"is not a valid JSON Schema ({cut(err.message)})", fix, name) from None
+    return contents
+
+
 @lru_cache(maxsize=None)
 def _registry() -> Registry:
     registry = Registry()
     for path in sorted(SCHEMAS.glob("*.schema.json")):
-        registry = registry.with_resource(path.name, Resource.from_contents(json.loads(path.read_text("utf-8")), DRAFT202012))
+        registry = registry.with_resource(path.name, Resource.from_contents(_read_schema(path), DRAFT202012))
     return registry
 
 
 @lru_cache(maxsize=None)
 def validator(schema_name: str) -> Draft202012Validator:
-    schema = _inline(_registry().contents(schema_name), schema_name, ())
+    try:
+        schema = _registry().contents(schema_name)
+    except Unresolvable:
+        raise ProjectFileError("is missing", RESTORE.format(name=display(SCHEMAS / schema_name)), display(SCHEMAS / schema_name)) from None
+    schema = _inline(schema, schema_name, ())
     return Draft202012Validator(schema, registry=_registry(), format_checker=FORMATS)
 
 
@@ -68,18 +106,31 @@ def _inline(node, document: str, stack: tuple):
     if isinstance(ref, str) and set(node) - {"$ref"} <= _ANNOTATIONS and (ref not in stack):
         target_doc, _, pointer = ref.partition("#")
         target_doc = target_doc or document
-        target = _registry().contents(target_doc)
-        for part in filter(None, pointer.split("/")):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
+        try:
+            target = _registry().contents(target_doc)
+            for part in filter(None, pointer.split("/")):
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+        except (Unresolvable, LookupError, TypeError):
+            return node  # a broken reference stays a $ref: validation reports it as it always did
         merged = {**_inline(target, target_doc, stack + (ref,)), **{k: v for k, v in node.items() if k != "$ref"}}
         return merged
     return {key: (value if key == "$defs" else _inline(value, document, stack)) for key, value in node.items()}
 
 
+def forget() -> None:
+    """Read the schemas again on the next check (the preview calls this before a rebuild)."""
+    _registry.cache_clear()
+    validator.cache_clear()
+
+
 def check(source: Source, schema_name: str) -> list:
     problems = []
-    for error in validator(schema_name).iter_errors(source.data):
-        problems.extend(_explain(error, source))
+    try:
+        for error in validator(schema_name).iter_errors(source.data):
+            problems.extend(_explain(error, source))
+    except Unresolvable as err:
+        name = display(SCHEMAS / schema_name)
+        raise ProjectFileError(f"refers to a definition that does not exist ({cut(err)})", RESTORE.format(name=name), name) from None
     return problems
 
 
@@ -89,7 +140,7 @@ def _describe(value, source: Source, path) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
         shown = raw if raw is not None else value
-        return f"the number {value}" + (f" (written {shown})" if str(shown) != str(value) else "")
+        return f"the number {cut(value)}" + (f" (written {cut(shown)})" if cut(shown) != cut(value) else "")
     if value is None:
         return "empty"
     if isinstance(value, dict):
@@ -136,8 +187,8 @@ def _explain(error, source: Source):
         if value is None:
             yield source.problem(path, f"is empty, but must be {want}", "write the value, or remove the field if it is optional")
         elif "string" in expected and (isinstance(value, (int, float, bool))):
-            raw = source.raw.get(path, str(value))
-            yield source.problem(path, f"must be text, but YAML reads it as {described}", f"put it in quotes: \"{raw}\"")
+            raw = source.raw.get(path, value)
+            yield source.problem(path, f"must be text, but YAML reads it as {described}", f"put it in quotes: \"{cut(raw)}\"")
         else:
             yield source.problem(path, f"must be {want}, not {described}", _type_fix(expected))
         return
@@ -183,12 +234,12 @@ def _explain(error, source: Source):
         yield source.problem(path, "lists the same entry twice", "remove the repeated entry")
         return
     if kind == "minimum":
-        yield source.problem(path, f"{value} is too small", f"use a number of at least {error.validator_value}")
+        yield source.problem(path, f"{cut(value)} is too small", f"use a number of at least {error.validator_value}")
         return
     if kind == "maxLength":
         yield source.problem(path, "is too long", f"use at most {error.validator_value} characters")
         return
-    yield source.problem(path, error.message, "see the field's description in data/schema/")
+    yield source.problem(path, cut(error.message, 200), "see the field's description in data/schema/")
 
 
 def _type_fix(expected) -> str:

@@ -1,0 +1,131 @@
+"""Every page works under its Content-Security-Policy: no violation in Chromium, in either language.
+
+The policy is set by scripts/casefile/site/csp.py (first in <head>, a hash per inline script).
+Each page is opened with a listener for `securitypolicyviolation` installed before any of its
+scripts run, and Chromium's console is watched for CSP messages; the canary test proves that the
+listener hears a real violation and that the policy is enforced, so "no violation" means something.
+Search (the worker, the accent folding prepended to it, the lazy loader) runs under the policy too,
+and so does the preview's reload script with its error banner.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+
+import pytest
+from playwright.sync_api import expect
+
+from casefile.preview import serve
+from casefile.preview.static_host import make_server
+from casefile.render.pages import PAGES
+
+LANGS = ("es", "en")
+
+LISTEN = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", e => {
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+});
+"""
+
+
+def _cases():
+    for lang in LANGS:
+        for spec in PAGES:
+            yield pytest.param(lang, spec.url, id=f"{lang}-{spec.file.removesuffix('.md')}")
+        yield pytest.param(lang, "no-such-page/", id=f"{lang}-404")
+    yield pytest.param(None, "", id="root")
+
+
+def _open(context, address):
+    """A page with the violation listener in place; returns (page, console CSP messages)."""
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None)
+    page.on("pageerror", lambda e: console.append(f"uncaught: {e}"))
+    page.goto(address, wait_until="networkidle")
+    return page, console
+
+
+def _violations(page, console) -> list:
+    return page.evaluate("() => window.__csp || []") + console
+
+
+@pytest.mark.parametrize(("lang", "path"), list(_cases()))
+def test_page_runs_under_its_policy(new_context, site_url, lang, path):
+    context = new_context(locale="es-MX" if lang != "en" else "en-US")
+    address = f"{site_url}/{lang}/{path}" if lang else f"{site_url}/"
+    page, console = _open(context, address)
+    if lang is None:  # the root page sends the browser on to its language
+        page.wait_for_url(re.compile(r"/es/$"))
+        page.wait_for_load_state("networkidle")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+    expect(policy).to_have_count(1)
+    assert "script-src 'self'" in policy.get_attribute("content")
+    assert page.locator('meta[name="referrer"]').get_attribute("content") == "no-referrer"
+    page.mouse.wheel(0, 2000)  # let scroll-driven scripts (toc.follow, back to top) run
+    page.wait_for_timeout(300)
+    assert _violations(page, console) == []
+
+
+def test_the_policy_is_enforced_and_violations_are_heard(new_context, url):
+    """The canary: an injected inline script and a foreign image are refused and reported."""
+    page, console = _open(new_context(), url("es", ""))
+    page.evaluate("""() => {
+        const s = document.createElement("script");
+        s.textContent = "window.__ran = true";
+        document.body.appendChild(s);
+        const i = document.createElement("img");
+        i.src = "https://example.org/pixel.png";
+        document.body.appendChild(i);
+    }""")
+    page.wait_for_function("() => window.__csp.length >= 2")
+    assert page.evaluate("() => window.__ran === true") is False
+    found = " ".join(_violations(page, console))
+    assert "script-src" in found and "img-src" in found
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), [("es", "ejercito espia", "Ejército"), ("en", "ejercito", "Ejército")])
+def test_search_works_under_the_policy(new_context, url, lang, query, expected):
+    page, console = _open(new_context(), url(lang, ""))
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=40)
+    items = page.locator(".md-search-result__item")
+    expect(items.first).to_be_visible(timeout=10_000)
+    assert expected in " ".join(page.locator(".md-search-result__item mark").all_text_contents()), "accent folding"
+    assert _violations(page, console) == []
+
+
+@pytest.fixture
+def preview(built_site):
+    """The built site served by the preview's handler (reload script and status), in this process."""
+    server = make_server(built_site, handler=serve.PreviewHandler)
+    handler = server.RequestHandlerClass
+    handler.stamp, handler.error = "1", None
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield handler, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_preview_reload_and_error_banner_run_under_the_policy(new_context, preview):
+    handler, base = preview
+    page, console = _open(new_context(), f"{base}/es/carta/")
+    assert page.locator(f'script[src="{serve.SCRIPT_PATH}"]').count() == 1
+    banner = page.locator("#casefile-preview-error")
+    expect(banner).to_have_count(0)
+
+    handler.error = "data/case.yaml:3:1: <b>tab character</b> — YAML must be indented with spaces"
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text("data/case.yaml:3:1: <b>tab character</b>")  # shown as text, never as markup
+
+    handler.error = None
+    expect(banner).to_have_count(0)
+    page.evaluate("() => { window.__before_reload = true; }")
+    handler.stamp = "2"
+    page.wait_for_function("() => window.__before_reload === undefined")  # a fresh document: reloaded
+    assert _violations(page, console) == []
+    status = json.loads(page.evaluate(f"() => fetch('{serve.STATUS_PATH}').then(r => r.text())"))
+    assert status == {"stamp": "2", "error": None}

@@ -147,7 +147,36 @@ def test_before_the_first_good_build_pages_wait_for_it(tmp_path):
     try:
         status, page = _get(base + "/es/carta/")
         assert status == 503 and serve.RELOAD_TAG in page
-        assert json.loads(_get(base + serve.STATUS_PATH)[1]) == {"stamp": "0", "error": "data/case.yaml:1:1: is empty"}
+        assert json.loads(_get(base + serve.STATUS_PATH)[1]) == {"stamp": "0", "error": "data/case.yaml:1:1: is empty", "version": 0}
         assert _get(base + serve.SCRIPT_PATH)[1] == serve.RELOAD_JS.read_text("utf-8")
     finally:
         httpd.shutdown()
+
+
+def test_an_open_page_hears_of_a_rebuild_as_soon_as_it_finishes(tmp_path):
+    """The status request waits for the next rebuild (long polling) and answers with its news."""
+    import json
+    import threading
+    import urllib.request
+
+    from casefile.preview.static_host import make_server
+
+    (tmp_path / "index.html").write_text("<html><body></body></html>", "utf-8")
+    handler = type("Handler", (serve.PreviewHandler,), {"stamp": "1", "error": None, "version": 4,
+                                                         "news": threading.Condition()})
+    server = make_server(tmp_path, "127.0.0.1", 0, handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}{serve.STATUS_PATH}"
+    try:
+        with urllib.request.urlopen(base, timeout=10) as response:  # no `since`: the state now
+            assert json.loads(response.read()) == {"stamp": "1", "error": None, "version": 4}
+        answers = []
+        waiting = threading.Thread(target=lambda: answers.append(json.loads(urllib.request.urlopen(base + "?since=4", timeout=30).read())))
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive(), "with nothing new, the status request waits"
+        server.RequestHandlerClass.publish("2", None)
+        waiting.join(10)
+        assert answers == [{"stamp": "2", "error": None, "version": 5}]
+    finally:
+        server.shutdown()

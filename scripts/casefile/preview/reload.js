@@ -25,16 +25,21 @@
     banner.textContent = "Preview: the last rebuild failed; this page is the last good version.\n\n" + error;
   }
 
+  /* The server answers `?since=VERSION` as soon as a rebuild finishes (long polling), so the page
+   * reloads the moment its new version is there; after an error it waits a little before asking. */
+  var version = null;
   function poll() {
-    fetch(STATUS, { cache: "no-store" })
+    var url = STATUS + (version === null ? "" : "?since=" + version);
+    fetch(url, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (status) {
+        version = status.version;
         if (stamp === null) stamp = status.stamp;
         else if (status.stamp !== stamp) { location.reload(); return; }
         show(status.error);
+        setTimeout(poll, 0);
       })
-      .catch(function () {})
-      .then(function () { setTimeout(poll, 700); });
+      .catch(function () { setTimeout(poll, 1000); });
   }
   poll();
 })();

@@ -12,6 +12,8 @@ from ..load.records import records as _records_of, strings as _strings, walk
 from ..problems import WARNING, Problem, show
 from ..text import normalise_space
 from . import letter_rules, source_rules
+from .glossary_rules import glossary_forms_are_unique
+from .timeline_rules import timeline_is_in_order
 from .text_rules import invisible_characters
 from .url_rules import files_exist_inside, safe_addresses
 
@@ -184,44 +186,6 @@ def commitments_are_consistent(dataset) -> list:
     return problems
 
 
-def _date_key(value):
-    parts = value.split("-")
-    return tuple(int(p) for p in parts)
-
-
-def timeline_is_in_order(dataset) -> list:
-    timeline, letter = dataset.files.get("timeline"), dataset.files.get("letter")
-    problems = []
-    letter_date = letter.data.get("date") if letter and isinstance(letter.data, dict) else None
-    letter_key = _date_key(letter_date) if isinstance(letter_date, str) and _is_date(letter_date) else None
-    previous = None
-    for index, event in _records(timeline, "events"):
-        date, relation = event.get("date"), event.get("relation")
-        if not (isinstance(date, str) and _is_date(date)):
-            continue
-        key = _date_key(date)
-        if previous is not None and key < previous[:len(key)]:
-            problems.append(timeline.problem(("events", index, "date"), f"{date} comes before the date of the event above it",
-                                             "keep events sorted by date: move this event up"))
-        previous = key
-        if letter_key is None or relation not in ("before", "letter", "after"):
-            continue
-        common = min(len(key), len(letter_key))
-        if key[:common] != letter_key[:common]:
-            expected = "before" if key[:common] < letter_key[:common] else "after"
-        else:
-            expected = "letter" if len(key) == len(letter_key) else None  # "2023-01" may fall on either side
-        if expected is not None and relation != expected:
-            said = "the letter's date" if expected == "letter" else f"{expected} the letter's date ({letter_date})"
-            problems.append(timeline.problem(("events", index, "relation"), f"is '{relation}', but {date} is {said}",
-                                             f"use relation: {expected}"))
-    return problems
-
-
-def _is_date(value) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value) is not None
-
-
 def quotations_are_verbatim(dataset) -> list:
     requests, letter = dataset.files.get("requests"), dataset.files.get("letter")
     if requests is None or letter is None or not isinstance(letter.data, dict):
@@ -234,25 +198,6 @@ def quotations_are_verbatim(dataset) -> list:
         if isinstance(text, str) and text.strip() and normalise_space(text) not in body:
             problems.append(requests.problem(("requests", index, "quote", "es"), "is not a verbatim quotation of the letter",
                                              "copy the words exactly from data/letter.yaml, accents and punctuation included"))
-    return problems
-
-
-def glossary_forms_are_unique(dataset) -> list:
-    """A word on the pages can be explained by one glossary term only."""
-    glossary = dataset.files.get("glossary")
-    problems, seen = [], {}
-    for index, term in _records(glossary, "terms"):
-        forms = term.get("forms") if isinstance(term.get("forms"), dict) else {}
-        name = term.get("term") if isinstance(term.get("term"), dict) else {}
-        for lang in ("es", "en"):
-            given = _strings(forms.get(lang))
-            words = given or ([name[lang]] if isinstance(name.get(lang), str) else [])
-            for position, word in enumerate(words):
-                where = ("terms", index, "forms", lang, position) if given else ("terms", index, "term", lang)
-                other = seen.setdefault((lang, word), term.get("id"))
-                if other != term.get("id"):
-                    problems.append(glossary.problem(where, f"{show(word)} already explains the term {show(other)}",
-                                                     "a word can explain only one term: remove it from one of them"))
     return problems
 
 

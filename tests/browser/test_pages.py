@@ -18,6 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from casefile.render.pages import PAGES
 
 LANGS = ("es", "en")
+DESKTOP = {"width": 1280, "height": 900}  # as new_context opens pages (tests/browser/conftest.py)
 PHONE = {"width": 375, "height": 812}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MISSING = "no-such-page/"  # served the language's 404.html with status 404
@@ -186,6 +187,11 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
 
     # C. The desktop screenshot, from this same load (before the search box is used).
     page.screenshot(path=str(screenshots_dir / f"{lang}-{name}.png"), full_page=True)
+    # The sizes readers were tried at: a laptop's first screen and a phone's (issue 8).
+    for label, size in (("1280x800", {"width": 1280, "height": 800}), ("390x844", {"width": 390, "height": 844})):
+        page.set_viewport_size(size)
+        page.screenshot(path=str(screenshots_dir / f"{lang}-{name}-{label}.png"))
+    page.set_viewport_size(DESKTOP)
 
     # Once per language a real search, so the worker's requests are recorded too; the search
     # index and worker load on first use (casefile-lazy-search.js), so other pages never load them.

@@ -19,10 +19,10 @@ def clean_env() -> dict:
     return env
 
 
-def wall(args, cwd=ROOT) -> float:
+def wall(args, cwd=ROOT, env=None) -> float:
     """Seconds from start to exit of one command; a failing command stops the benchmark."""
     started = time.perf_counter()
-    result = subprocess.run(args, cwd=cwd, env=clean_env(), capture_output=True, text=True)
+    result = subprocess.run(args, cwd=cwd, env={**clean_env(), **(env or {})}, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, args))} failed ({result.returncode}):\n{result.stdout}{result.stderr}")

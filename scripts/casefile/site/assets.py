@@ -7,6 +7,7 @@ that a host may cache `assets/` for ever. Files that are bundled are not copied 
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -22,8 +23,10 @@ def _bundle(docs_dir: Path, entries: list, folder: str, stem: str, separator: st
         return list(entries)
     parts = []
     for entry in local:
-        path = DOCS / entry
-        parts.append(f"/* {entry} */\n" + path.read_text("utf-8").rstrip() + "\n")
+        text = (DOCS / entry).read_text("utf-8")
+        if separator == "\n":  # stylesheets: their comments are for contributors, not for readers' downloads
+            text = minify_css(text)
+        parts.append(f"/* {entry} */\n" + text.rstrip() + "\n")
     body = separator.join(parts)
     name = f"{folder}/{stem}.{hashlib.sha256(body.encode()).hexdigest()[:8]}{Path(local[0]).suffix}"
     (docs_dir / name).parent.mkdir(parents=True, exist_ok=True)
@@ -38,6 +41,12 @@ def _bundle(docs_dir: Path, entries: list, folder: str, stem: str, separator: st
         else:
             out.append(entry)
     return out
+
+
+def minify_css(css: str) -> str:
+    """The stylesheet without its comments, indentation and blank lines (a third of our CSS)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return "\n".join(line.strip() for line in css.splitlines() if line.strip())
 
 
 def stage(docs_dir: Path, base: dict) -> dict:

@@ -11,7 +11,10 @@ from ..languages import NAMES, ORIGINAL as DEFAULT
 from ..render.strings import t
 
 FOLD_JS = Path(__file__).with_name("search_fold.js")  # read at build time: the one non-Python file here
-KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}
+# Material's search worker loads lunr's stemmer support and the page language's stemmer, except for
+# English, which lunr itself knows.
+KEEP_LUNR = {"es": {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}, "en": set()}
+UNUSED_THEME_FILES = ("assets/images/favicon.png",)  # the theme's own favicon; ours is favicon.svg
 
 
 # Material's alternate-language integration, as called in bundle.js of mkdocs-material 9.8.1: on
@@ -28,7 +31,7 @@ def run(out: Path, langs, settings) -> None:
         site = out / lang
         _fold_search(site)
         _no_alternate_sitemaps(site)
-        _prune(site)
+        _prune(site, lang)
     _root_index(out, langs, settings.site_url)
     _root_404(out, langs, settings.base_path)
 
@@ -52,13 +55,16 @@ def _no_alternate_sitemaps(site: Path) -> None:
     bundles[0].write_text(code.replace(ALTERNATE_CALL, "/* casefile: setupAlternate removed */", 1), "utf-8")
 
 
-def _prune(site: Path) -> None:
-    """Source maps and the stemmers of languages we do not use are 2 MB that nobody downloads."""
+def _prune(site: Path, lang: str) -> None:
+    """Source maps, the stemmers of languages we do not use and the theme's unused favicon: 2 MB
+    that nobody downloads."""
     for path in site.glob("assets/**/*.map"):
         path.unlink()
     for path in (site / "assets/javascripts/lunr/min").glob("*.js"):
-        if path.name not in KEEP_LUNR:
+        if path.name not in KEEP_LUNR.get(lang, KEEP_LUNR["es"]):
             path.unlink()
+    for name in UNUSED_THEME_FILES:
+        (site / name).unlink(missing_ok=True)
     for name in ("tinyseg.js", "wordcut.js"):
         (site / "assets/javascripts/lunr" / name).unlink(missing_ok=True)
 

@@ -38,14 +38,14 @@ def _cases():
     yield pytest.param(None, "", id="root")
 
 
-def _open(context, address):
+def _open(context, address, wait_until="networkidle"):
     """A page with the violation listener in place; returns (page, console CSP messages)."""
     context.add_init_script(LISTEN)
     page = context.new_page()
     console = []
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None)
     page.on("pageerror", lambda e: console.append(f"uncaught: {e}"))
-    page.goto(address, wait_until="networkidle")
+    page.goto(address, wait_until=wait_until)
     return page, console
 
 
@@ -112,20 +112,20 @@ def preview(built_site):
 
 def test_preview_reload_and_error_banner_run_under_the_policy(new_context, preview):
     handler, base = preview
-    page, console = _open(new_context(), f"{base}/es/carta/")
+    page, console = _open(new_context(), f"{base}/es/carta/", "load")  # its status request stays open (long polling)
     assert page.locator(f'script[src="{serve.SCRIPT_PATH}"]').count() == 1
     banner = page.locator("#casefile-preview-error")
     expect(banner).to_have_count(0)
 
-    handler.error = "data/case.yaml:3:1: <b>tab character</b> — YAML must be indented with spaces"
+    handler.publish(None, "data/case.yaml:3:1: <b>tab character</b> — YAML must be indented with spaces")
     expect(banner).to_be_visible()
     expect(banner).to_contain_text("data/case.yaml:3:1: <b>tab character</b>")  # shown as text, never as markup
 
-    handler.error = None
+    handler.publish(None, None)
     expect(banner).to_have_count(0)
     page.evaluate("() => { window.__before_reload = true; }")
-    handler.stamp = "2"
+    handler.publish("2", None)
     page.wait_for_function("() => window.__before_reload === undefined")  # a fresh document: reloaded
     assert _violations(page, console) == []
     status = json.loads(page.evaluate(f"() => fetch('{serve.STATUS_PATH}').then(r => r.text())"))
-    assert status == {"stamp": "2", "error": None}
+    assert {k: status[k] for k in ("stamp", "error")} == {"stamp": "2", "error": None}

@@ -54,7 +54,7 @@ STRINGS = {
     "context_to": {"es": "Para", "en": "To"},
     "context_after": {"es": "Qué pasó después", "en": "What came of it"},
     "context_text": {"es": "El texto", "en": "The text"},
-    "signed_by": {"es": "firmada por {n} organizaciones", "en": "signed by {n} organisations"},
+    "signed_by": {"es": "firmada por {n} organizaciones", "en": "signed by {n} organizations"},
     "letter_as_received": {"es": "la carta tal como se recibió (archivo de texto en el repositorio)",
                            "en": "the letter as received, in Spanish (text file in the repository)"},
     "letter_page_es": {"es": "", "en": "the Spanish page, with the original alone"},

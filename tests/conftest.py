@@ -61,3 +61,17 @@ def site_url(built_site, build_settings):
     server, base = serve_in_thread(built_site, prefix=build_settings.base_path)
     yield base
     server.shutdown()
+
+
+def copy_repository(target: Path) -> Path:
+    """The parts of the repository the commands need (data/, docs/, scripts/, mkdocs.yml)."""
+    for name in ("data", "docs", "scripts"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    """A copy of the repository that a test may edit and run the commands in."""
+    return copy_repository(tmp_path / "repo")

@@ -127,16 +127,6 @@ def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, report, m
 
 # -- the command line, in a copy of the repository --------------------------------------------------
 
-@pytest.fixture
-def repo_copy(tmp_path) -> Path:
-    """The parts of the repository the commands need, copied so tests may edit data/ and docs/."""
-    target = tmp_path / "repo"
-    for name in ("data", "docs", "scripts"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
 def run(repo: Path, *args, timeout=120):
     return subprocess.run([sys.executable, str(repo / "scripts/build.py"), *args], cwd=repo,
                           capture_output=True, text=True, timeout=timeout)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import importlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,12 +22,8 @@ DASH = " — "
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
-    target = tmp_path / "repo"
-    for name in ("data", "docs", "scripts"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+def repo(repo_copy) -> Path:
+    return repo_copy  # tests/conftest.py
 
 
 def run(repo: Path, *args, **kwargs):

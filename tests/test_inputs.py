@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from casefile import inputs
-from casefile.paths import ROOT
 
 DASH = " — "
 REPLACE = "replace it with the file itself; the build reads and publishes only regular files inside the project"
@@ -25,12 +24,8 @@ REMOVE = "remove it; only regular files can be inputs"
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
-    target = tmp_path / "repo"
-    for name in ("data", "docs", "scripts"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+def repo(repo_copy) -> Path:
+    return repo_copy  # tests/conftest.py
 
 
 def run(repo: Path, *args):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,18 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from casefile.paths import ROOT
 from casefile.preview import serve
 from casefile.preview.static_host import StaticHandler, make_server
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
-    target = tmp_path / "repo"
-    for name in ("data", "docs", "scripts"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+def repo(repo_copy) -> Path:
+    return repo_copy  # tests/conftest.py
 
 
 def _get(url: str):

@@ -16,6 +16,9 @@ def clean_env() -> dict:
     """The environment of a contributor's shell: no site address from CI, quiet MkDocs."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEFILE_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    # Some sandboxes and CI images set this; with it every run recompiles every module (~60 ms of
+    # `check`), which no contributor's shell does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

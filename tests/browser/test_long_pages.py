@@ -106,3 +106,19 @@ def test_plan_table_lists_the_13_commitments_and_leads_to_each(page, url, report
     expect(heading).to_be_in_viewport()
     colour = heading.evaluate("h => getComputedStyle(h.parentElement).backgroundColor")
     assert colour == HIGHLIGHT, f"the commitment reached from the table is not highlighted ({colour})"
+
+
+@pytest.mark.parametrize("width", (390, 1280))
+def test_timeline_titles_start_clear_of_the_copy_link_control(new_context, url, width):
+    """The control floats beside the date; if it reached into the title's first line, that line
+    would be cut short (a gap at its end on phones)."""
+    page = new_context(viewport={"width": width, "height": 844}).new_page()
+    page.goto(url("es", "cronologia/"))
+    overlaps = page.locator(".cf-timeline .cf-event").evaluate_all("""events => events.map(e => {
+        const tools = e.querySelector(':scope > .cf-tools'), time = e.querySelector(':scope > h3 time');
+        if (!tools || !time) return null;
+        const float = tools.getBoundingClientRect().bottom + parseFloat(getComputedStyle(tools).marginBottom);
+        return float > time.getBoundingClientRect().bottom + 0.5 ? e.querySelector('h3').id : null;
+    }).filter(Boolean)""")
+    assert page.locator(".cf-timeline .cf-event > .cf-tools").count() > 10
+    assert not overlaps, f"at {width} px the copy-link control reaches into the title of {overlaps}"

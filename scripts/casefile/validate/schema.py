@@ -19,6 +19,7 @@ from ..errors import ProjectFileError
 from ..paths import SCHEMAS, display
 from ..problems import cut, show
 from ..load.strict_yaml import Source
+from .metaschema_cache import Passed, digest
 
 MAX_SCHEMA_BYTES = 1_000_000
 RESTORE = "restore it from the repository (git checkout -- {name}) or fix it"
@@ -46,8 +47,9 @@ def _https_url(value) -> bool:
     return True
 
 
-def _read_schema(path):
-    """One schema file as JSON; a missing, linked, oversized or broken file is a ProjectFileError."""
+def _read_schema(path, passed: Passed):
+    """One schema file as JSON; a missing, linked, oversized or broken file is a ProjectFileError.
+    The metaschema check is skipped for bytes that `passed` it before (see metaschema_cache.py)."""
     name = display(path)
     fix = RESTORE.format(name=name)
     try:
@@ -66,18 +68,23 @@ def _read_schema(path):
         raise ProjectFileError(f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", fix, name) from None
     except RecursionError:
         raise ProjectFileError("is nested too deeply to read", fix, name) from None
-    try:
-        Draft202012Validator.check_schema(contents)
-    except SchemaError as err:
-        raise ProjectFileError(f"is not a valid JSON Schema ({cut(err.message)})", fix, name) from None
+    sha256 = digest(raw)
+    if sha256 not in passed:
+        try:
+            Draft202012Validator.check_schema(contents)
+        except SchemaError as err:
+            raise ProjectFileError(f"is not a valid JSON Schema ({cut(err.message)})", fix, name) from None
+    passed.remember(path.name, sha256)
     return contents
 
 
 @lru_cache(maxsize=None)
 def _registry() -> Registry:
     registry = Registry()
+    passed = Passed(Draft202012Validator)
     for path in sorted(SCHEMAS.glob("*.schema.json")):
-        registry = registry.with_resource(path.name, Resource.from_contents(_read_schema(path), DRAFT202012))
+        registry = registry.with_resource(path.name, Resource.from_contents(_read_schema(path, passed), DRAFT202012))
+    passed.save()
     return registry
 
 

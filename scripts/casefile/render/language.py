@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load.history import last_changed
+from ..load import history
 from .pages import GLOSSARY, PAGES, SOURCES
 from .previews import card_lines, page_description
 from .terms import definitions
@@ -12,6 +12,7 @@ from .writer import PageWriter
 
 def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
     """Write every page of `lang` into `docs_dir`; returns the files written."""
+    history.start()  # git answers while the first pages are rendered
     written = []
     for spec in PAGES:
         writer = PageWriter(dataset, lang, spec.file, settings)
@@ -19,7 +20,7 @@ def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
         if spec not in (GLOSSARY, SOURCES):  # terms are explained where they appear; not in the glossary itself
             # nor on the sources page, a reference list where every element counts
             writer.add("", *definitions(dataset.glossary, lang))
-        updated = last_changed(spec.inputs(lang, dataset.directory))
+        updated = history.last_changed(spec.inputs(lang, dataset.directory))
         page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)), updated=updated,
                                description=page_description(dataset, spec, lang), meta=_preview_image(dataset, spec, lang))
         path = docs_dir / spec.file

@@ -10,10 +10,8 @@ import subprocess
 import sys
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from casefile.errors import ProjectFileError
-from casefile.validate import metaschema_cache, schema
+from casefile.validate import metaschema_cache, schema, schema_files
 from casefile.paths import SCHEMAS
 
 DASH = " — "
@@ -28,7 +26,7 @@ def schemas(tmp_path, monkeypatch):
     """A copy of data/schema/ read by the validator, with its cache in tmp_path/build/cache/."""
     folder = tmp_path / "schema"
     shutil.copytree(SCHEMAS, folder)
-    monkeypatch.setattr(schema, "SCHEMAS", folder)
+    monkeypatch.setattr(schema_files, "SCHEMAS", folder)
     monkeypatch.setattr(metaschema_cache, "CACHE_FILE", tmp_path / "build" / "cache" / "metaschema.json")
     schema.forget()
     yield folder
@@ -39,7 +37,7 @@ def read_schemas():
     """What reading the schemas says: None when they are all valid, else the error's message."""
     schema.forget()
     try:
-        schema._registry()
+        schema_files.schemas()
     except ProjectFileError as err:
         return str(err)
     return None
@@ -65,7 +63,7 @@ def test_a_good_run_remembers_every_schema_and_nothing_else(schemas):
     saved = cached()
     assert sorted(saved["passed"]) == sorted(p.name for p in schemas.glob("*.schema.json"))
     assert saved["passed"]["case.schema.json"] == metaschema_cache.digest((schemas / "case.schema.json").read_bytes())
-    assert saved["checker"] == metaschema_cache.checker(Draft202012Validator)
+    assert saved["checker"] == metaschema_cache.checker()
 
 
 @pytest.mark.parametrize("name", NOT_A_SCHEMA)
@@ -99,7 +97,22 @@ def _wrong_shape(path):
 
 
 def _wrong_values(path):
-    path.write_text(json.dumps({"checker": metaschema_cache.checker(Draft202012Validator), "passed": [1, 2]}), "utf-8")
+    path.write_text(json.dumps({"checker": metaschema_cache.checker(), "passed": [1, 2]}), "utf-8")
+
+
+def test_another_install_of_the_libraries_is_another_checker(schemas, tmp_path, monkeypatch):
+    """An upgrade rewrites the library's files: what passed under the old one is checked again."""
+    package = tmp_path / "lib" / "fake_jsonschema"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("VERSION = 1\n", "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    monkeypatch.setattr(metaschema_cache, "LIBRARIES", ("fake_jsonschema",))
+    assert read_schemas() is None
+    before = cached()["checker"]
+    assert before == metaschema_cache.checker() and len(metaschema_cache.Passed().known) == len(list(schemas.glob("*.json")))
+    (package / "__init__.py").write_text("VERSION = 22\n", "utf-8")
+    assert metaschema_cache.checker() != before
+    assert metaschema_cache.Passed().known == set()
 
 
 def _folder(path):

@@ -4,8 +4,8 @@ Checking each file of data/schema/ against JSON Schema's own metaschema
 (`Draft202012Validator.check_schema`) is most of what reading the schemas costs, and for the
 same bytes checked by the same jsonschema the answer is always the same. So the SHA-256 of every
 schema file that passed is kept in build/cache/metaschema.json, with a description of the
-checker (the installed jsonschema, referencing and metaschema files, and the format checks
-available). A schema whose bytes are not listed, a new one, an edited one, or any schema after
+checker (the installed jsonschema, referencing and metaschema files, and the optional format
+libraries present). A schema whose bytes are not listed, a new one, an edited one, or any schema after
 an upgrade, is checked as before and a broken one gets the same message as before: only a
 pass is remembered, never a failure, and never anything about the data files.
 
@@ -15,6 +15,7 @@ checkout where build/ cannot be written, it is ignored and every schema is check
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -30,30 +31,56 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def checker(validator_class) -> str:
-    """What a metaschema check's answer depends on besides the schema: the code and metaschema
-    files of the installed libraries (size and modification time: any install or upgrade changes
-    them), the metaschema's address and the format checks available (an optional library such as
-    rfc3987 adds some)."""
-    parts = [validator_class.META_SCHEMA.get("$id", ""), ",".join(sorted(validator_class.FORMAT_CHECKER.checkers))]
-    for name in ("jsonschema", "jsonschema.validators", "jsonschema._keywords", "jsonschema._format",
-                 "referencing", "referencing._core", "jsonschema_specifications"):
-        module = sys.modules.get(name)
-        try:
-            info = os.stat(module.__file__)
-        except (AttributeError, TypeError, OSError):
-            parts.append(f"{name}:?")
-            continue
-        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+# The libraries whose code and metaschemas decide a metaschema check, and the optional ones that
+# add format checks to it (jsonschema uses each one that is installed).
+LIBRARIES = ("jsonschema", "referencing", "jsonschema_specifications", "rpds")
+FORMAT_LIBRARIES = ("fqdn", "idna", "isoduration", "jsonpointer", "rfc3339_validator", "rfc3986_validator",
+                    "rfc3987", "rfc3987_syntax", "uri_template", "webcolors")
+
+
+def checker() -> str:
+    """What a metaschema check's answer depends on besides the schema, found without importing
+    jsonschema: the Python version, the size and modification time of the files of the
+    libraries' installed packages (an install or upgrade rewrites them) and which of the
+    optional format libraries are installed."""
+    parts = [sys.version]
+    for name in LIBRARIES:
+        parts.append(f"{name}: {_files(name)}")
+    parts.append("formats: " + ",".join(name for name in FORMAT_LIBRARIES if _find(name) is not None))
     return digest("\n".join(parts).encode("utf-8"))
+
+
+def _find(name: str):
+    try:
+        return importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+
+
+def _files(name: str) -> str:
+    """'file:size:mtime;…' for the files at the top of an installed package's folder."""
+    spec = _find(name)
+    if spec is None or not spec.origin:
+        return "-"
+    found = []
+    for folder in spec.submodule_search_locations or [os.path.dirname(spec.origin)]:
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_file():
+                        info = entry.stat()
+                        found.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            found.append("?")
+    return ";".join(sorted(found))
 
 
 class Passed:
     """The schema files known to pass, read once; `remember` the ones that pass now, then `save`."""
 
-    def __init__(self, validator_class, path=None):
+    def __init__(self, path=None):
         self.path = path or CACHE_FILE
-        self.checker = checker(validator_class)
+        self.checker = checker()
         self.known = self._read()
         self.now: dict[str, str] = {}
 

@@ -18,7 +18,7 @@ from .formats import CHECKS
 
 ANNOTATIONS = {"$schema", "$defs", "$comment", "title", "description", "examples", "default", "deprecated",
                "readOnly", "writeOnly"}  # and every "x-…" keyword: they never make a value invalid
-_VALUES = (dict, list, str, bool, int, float, type(None))  # what the YAML loader makes
+_VALUES = frozenset((dict, list, str, bool, int, float, type(None)))  # what the YAML loader makes
 _TYPES = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -46,12 +46,11 @@ def _valid(instance, schema):
     answer = True
     for keyword, value in schema.items():
         check = _KEYWORDS.get(keyword)
-        if check is not None:
-            result = check(value, instance, schema)
-        elif keyword in ANNOTATIONS or keyword.startswith("x-"):
+        if check is None:
+            if keyword not in ANNOTATIONS and not keyword.startswith("x-"):
+                answer = None
             continue
-        else:
-            result = None
+        result = check(value, instance, schema)
         if result is False:
             return False
         if result is None:
@@ -71,6 +70,9 @@ def _all(results):
 
 
 def _type(types, instance, schema):
+    if isinstance(types, str):
+        check = _TYPES.get(types)
+        return None if check is None else check(instance)
     names = types if isinstance(types, list) else [types]
     if any(name not in _TYPES for name in names):
         return None
@@ -80,7 +82,15 @@ def _type(types, instance, schema):
 def _properties(properties, instance, schema):
     if not isinstance(instance, dict):
         return True
-    return _all(_valid(instance[name], sub) for name, sub in properties.items() if name in instance)
+    answer = True
+    for name, sub in properties.items():
+        if name in instance:
+            result = _valid(instance[name], sub)
+            if result is False:
+                return False
+            if result is None:
+                answer = None
+    return answer
 
 
 def _required(names, instance, schema):
@@ -108,7 +118,14 @@ def _items(items, instance, schema):
         return None  # `items` then applies only after the prefix
     if items is False:
         return not instance
-    return _all(_valid(item, items) for item in instance)
+    answer = True
+    for item in instance:
+        result = _valid(item, items)
+        if result is False:
+            return False
+        if result is None:
+            answer = None
+    return answer
 
 
 def _unique(unique, instance, schema):
@@ -162,6 +179,19 @@ def _dependent_required(needs, instance, schema):
     return all(name in instance for field, names in needs.items() if field in instance for name in names)
 
 
+_COMPILED: dict = {}
+
+
+def _pattern(pattern, instance, schema):
+    """re.search(pattern, instance), as jsonschema does, with each pattern compiled once."""
+    if not isinstance(instance, str):
+        return True
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED[pattern] = re.compile(pattern)
+    return compiled.search(instance) is not None
+
+
 def _number(instance) -> bool:
     return isinstance(instance, (int, float)) and not isinstance(instance, bool)
 
@@ -176,7 +206,7 @@ _KEYWORDS = {
     "maxItems": lambda n, v, s: not isinstance(v, list) or len(v) <= n,
     "minLength": lambda n, v, s: not isinstance(v, str) or len(v) >= n,
     "maxLength": lambda n, v, s: not isinstance(v, str) or len(v) <= n,
-    "pattern": lambda p, v, s: not isinstance(v, str) or re.search(p, v) is not None,
+    "pattern": _pattern,
     "enum": _enum,
     "const": _const,
     "format": _format,

@@ -33,10 +33,16 @@ def gather(data, out: list) -> list:
         for key, value in data.items():
             if isinstance(key, str):
                 out.append(key)
-            gather(value, out)
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, (dict, list)):
+                gather(value, out)
     elif isinstance(data, list):
         for value in data:
-            gather(value, out)
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, (dict, list)):
+                gather(value, out)
     elif isinstance(data, str):
         out.append(data)
     return out

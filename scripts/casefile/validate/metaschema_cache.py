@@ -1,13 +1,13 @@
-"""Remember which schema files already passed the metaschema check, so an unchanged one is not checked again.
+"""Remember which schema files passed the metaschema check, so an unchanged one is not checked again.
 
 Checking each file of data/schema/ against JSON Schema's own metaschema
 (`Draft202012Validator.check_schema`) is most of what reading the schemas costs, and for the
 same bytes checked by the same jsonschema the answer is always the same. So the SHA-256 of every
 schema file that passed is kept in build/cache/metaschema.json, with a description of the
 checker (the installed jsonschema, referencing and metaschema files, and the optional format
-libraries present). A schema whose bytes are not listed, a new one, an edited one, or any schema after
-an upgrade, is checked as before and a broken one gets the same message as before: only a
-pass is remembered, never a failure, and never anything about the data files.
+libraries present). A schema whose bytes are not listed (a new one, an edited one, any schema
+after an upgrade) is checked as before, and a broken one gets the same message as before: only
+a pass is remembered, never a failure, and never anything about the data files.
 
 The file is a shortcut, nothing more: missing, unreadable, corrupt, not a regular file, or in a
 checkout where build/ cannot be written, it is ignored and every schema is checked.

@@ -2,7 +2,7 @@
 
 Most runs of `check` meet valid data, and importing jsonschema and walking it over the data was
 a third of `check`'s time. `valid(instance, schema)` walks the data once against the schema
-(its references already inlined by schema.py) and answers True (valid), False (invalid) or
+(its references already inlined by schema_files.py) and answers True (valid), False (invalid) or
 None (not sure). schema.py trusts only True, which means jsonschema would report nothing; on
 False or None it asks jsonschema, whose errors are worded exactly as before.
 

@@ -16,30 +16,60 @@ from pathlib import Path
 from ..paths import ROOT
 
 
-@lru_cache(maxsize=1)
-def _commit_dates() -> dict:
-    """{repository-relative path: 'YYYY-MM-DD' of its last commit}, from one `git log`."""
+_LOG = ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "data", "docs"]
+_STATUS = ["git", "status", "--porcelain", "--no-renames", "--", "data", "docs"]
+_asked = None  # the two git processes `start` began, until `_history` reads them
+
+
+def _ask(command):
     try:
-        out = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "data", "docs"],
-                             cwd=ROOT, capture_output=True, text=True, timeout=30, check=True).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
+        return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    except OSError:
+        return None  # no git
+
+
+def _answer(process) -> str | None:
+    """What a git process printed, or None if it failed or took more than 30 seconds."""
+    if process is None:
+        return None
+    try:
+        out, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        return None
+    return out if process.returncode == 0 else None
+
+
+def start() -> None:
+    """Ask git now, both questions at once, and read the answers when a date is first needed
+    (render_language starts it before rendering its first page, which git's answer then overlaps)."""
+    global _asked
+    if _asked is None and not _history.cache_info().currsize:
+        _asked = (_ask(_LOG), _ask(_STATUS))
+
+
+@lru_cache(maxsize=1)
+def _history() -> tuple:
+    global _asked
+    log, status = _asked or (_ask(_LOG), _ask(_STATUS))
+    _asked = None
+    return _commit_dates(_answer(log)), _dirty(_answer(status))
+
+
+def _commit_dates(out: str | None) -> dict:
+    """{repository-relative path: 'YYYY-MM-DD' of its last commit}, from one `git log`."""
     dates = {}
-    for entry in out.split("\0")[1:]:
+    for entry in (out or "").split("\0")[1:]:
         date, *names = entry.strip().split("\n")
         for name in filter(None, names):
             dates.setdefault(name.strip(), date)
     return dates
 
 
-@lru_cache(maxsize=1)
-def _dirty() -> frozenset:
-    try:
-        out = subprocess.run(["git", "status", "--porcelain", "--no-renames", "--", "data", "docs"],
-                             cwd=ROOT, capture_output=True, text=True, timeout=30, check=True).stdout
-    except (OSError, subprocess.SubprocessError):
-        return frozenset()
-    return frozenset(line[3:].strip() for line in out.splitlines() if len(line) > 3)
+def _dirty(out: str | None) -> frozenset:
+    """The files with uncommitted changes, from `git status`."""
+    return frozenset(line[3:].strip() for line in (out or "").splitlines() if len(line) > 3)
 
 
 def _today() -> str:
@@ -50,20 +80,25 @@ def _today() -> str:
 
 def last_changed(paths) -> str | None:
     """The latest date ('YYYY-MM-DD') on which any of `paths` changed, or None if none is known."""
+    commit_dates, dirty = _history()
     dates = []
     for path in paths:
         try:
             name = Path(path).resolve().relative_to(ROOT).as_posix()
         except ValueError:
             continue  # not in this repository (a test's copy of data/): no history
-        if name in _dirty():
+        if name in dirty:
             dates.append(_today())
-        elif name in _commit_dates():
-            dates.append(_commit_dates()[name])
+        elif name in commit_dates:
+            dates.append(commit_dates[name])
     return max(dates) if dates else None
 
 
 def forget() -> None:
     """Read git again on the next call (the preview server calls this before a rebuild)."""
-    _commit_dates.cache_clear()
-    _dirty.cache_clear()
+    global _asked
+    if _asked is not None:
+        for process in _asked:
+            _answer(process)  # not left running
+        _asked = None
+    _history.cache_clear()

@@ -7,10 +7,12 @@ def walk(value, path=()):
     if isinstance(value, dict):
         yield path, value
         for key, child in value.items():
-            yield from walk(child, path + (key,))
+            if isinstance(child, (dict, list)):  # nothing to yield below a scalar
+                yield from walk(child, path + (key,))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from walk(child, path + (index,))
+            if isinstance(child, (dict, list)):
+                yield from walk(child, path + (index,))
 
 
 def records(data, key):

@@ -1,39 +1,24 @@
 """Stage 3, render: the Dataset as one Markdown file per page and language.
 
 The output is ordinary Markdown (with `markdown="1"` HTML blocks) for MkDocs; nothing here knows
-about MkDocs itself, so another builder could take the same files.
+about MkDocs itself, so another builder could take the same files. `render_language` (in
+language.py) writes a language's pages; the page registry is render/pages/.
+
+Importing this package loads nothing else: `check` reads the page registry to know which
+hand-written pages must exist, and must not pay for the renderer and Jinja2 to do so.
 """
 from __future__ import annotations
-
-from pathlib import Path
-
-from ..load.history import last_changed
-from .pages import GLOSSARY, PAGES, SOURCES
-from .previews import card_lines, page_description
-from .terms import definitions
-from .writer import PageWriter
 
 __all__ = ["PAGES", "render_language"]
 
 
-def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
-    """Write every page of `lang` into `docs_dir`; returns the files written."""
-    written = []
-    for spec in PAGES:
-        writer = PageWriter(dataset, lang, spec.file, settings)
-        spec.render(writer, spec)
-        if spec not in (GLOSSARY, SOURCES):  # terms are explained where they appear; not in the glossary itself
-            # nor on the sources page, a reference list where every element counts
-            writer.add("", *definitions(dataset.glossary, lang))
-        updated = last_changed(spec.inputs(lang, dataset.directory))
-        page = writer.markdown(spec.title[lang], settings.edit_url(spec.edit_path.format(lang=lang)), updated=updated,
-                               description=page_description(dataset, spec, lang), meta=_preview_image(dataset, spec, lang))
-        path = docs_dir / spec.file
-        path.write_text(page, "utf-8")
-        written.append(path)
-    return written
+def __getattr__(name: str):
+    if name == "render_language":
+        from .language import render_language
 
+        return render_language
+    if name == "PAGES":
+        from .pages import PAGES
 
-def _preview_image(dataset, spec, lang: str) -> dict:
-    """Front matter for the page's card (drawn by site/cards.py from the same lines)."""
-    return {"image": spec.card, "image_alt": " · ".join(card_lines(dataset, spec, lang))}
+        return PAGES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

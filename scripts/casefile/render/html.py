@@ -12,6 +12,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..jinja_cache import QuietBytecodeCache
+
 TEMPLATES = Path(__file__).with_name("templates")
 
 _ENV = jinja2.Environment(
@@ -20,6 +22,7 @@ _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,  # a misspelt variable fails the build instead of vanishing
     trim_blocks=True,
     lstrip_blocks=True,
+    bytecode_cache=QuietBytecodeCache(),  # compiled once, not in every run (see jinja_cache.py)
 )
 
 

@@ -1,6 +1,7 @@
 """What a citing record is called in the "cited in" lists (sources page, letter paragraphs)."""
 from __future__ import annotations
 
+from .pages import BY_DATA, PAGES
 from .strings import t
 from .writer import excerpt
 
@@ -25,8 +26,6 @@ def label(record: dict, stem: str, lang: str, anchor: str) -> str:
 def places(citations, lang: str, skip_stems=()) -> list[tuple]:
     """The distinct places that `citations` come from, in the order of the site's pages:
     (page spec, anchor, label). Citations without an anchor, or from `skip_stems`, are left out."""
-    from .pages import BY_DATA, PAGES  # the registry imports the page modules, which import this one
-
     order = {page.data: index for index, page in enumerate(PAGES)}
     seen = {}
     for c in sorted(citations, key=lambda c: order.get(c.stem, len(order))):

@@ -1,129 +1,52 @@
-"""Check a data file against its JSON Schema and say what is wrong in a contributor's words."""
+"""Check a data file against its JSON Schema and say what is wrong in a contributor's words.
+
+Valid data is recognised by quick.py without jsonschema; jsonschema (imported only then) finds
+and words the problems of a file that quick.py does not call valid.
+"""
 from __future__ import annotations
 
-import datetime
 import difflib
-import json
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import SchemaError
-from referencing import Registry, Resource
-from referencing.exceptions import Unresolvable
-from referencing.jsonschema import DRAFT202012
-
-from .. import inputs
 from ..errors import ProjectFileError
 from ..paths import SCHEMAS, display
 from ..problems import cut, show
 from ..load.strict_yaml import Source
-
-MAX_SCHEMA_BYTES = 1_000_000
-RESTORE = "restore it from the repository (git checkout -- {name}) or fix it"
-
-FORMATS = FormatChecker(formats=())
-
-
-@FORMATS.checks("partial-date", raises=ValueError)
-def _partial_date(value) -> bool:
-    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
-        return True  # the pattern reports the shape; this checks that the date exists
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    datetime.date(*parts[:3])
-    return True
-
-
-@FORMATS.checks("https-url", raises=ValueError)
-def _https_url(value) -> bool:
-    if not isinstance(value, str) or not value.startswith("https://"):
-        return True  # the pattern reports it
-    parts = urlsplit(value)
-    host = parts.hostname or ""
-    if "." not in host or host.startswith(".") or host.endswith(".") or any(c in value for c in "<>\"{}|\\^`"):
-        raise ValueError("not a well-formed address")
-    return True
-
-
-def _read_schema(path):
-    """One schema file as JSON; a missing, linked, oversized or broken file is a ProjectFileError."""
-    name = display(path)
-    fix = RESTORE.format(name=name)
-    try:
-        raw = inputs.read_bytes(path, MAX_SCHEMA_BYTES)
-    except inputs.Refused as refused:
-        raise ProjectFileError(refused.what, refused.fix, name) from None
-    except OSError as err:
-        raise ProjectFileError(f"cannot be read ({err.strerror})", fix, name) from None
-    if len(raw) > MAX_SCHEMA_BYTES:
-        raise ProjectFileError(f"is more than {MAX_SCHEMA_BYTES:,} bytes", fix, name)
-    try:
-        contents = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ProjectFileError("is not UTF-8 text", fix, name) from None
-    except json.JSONDecodeError as err:
-        raise ProjectFileError(f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", fix, name) from None
-    except RecursionError:
-        raise ProjectFileError("is nested too deeply to read", fix, name) from None
-    try:
-        Draft202012Validator.check_schema(contents)
-    except SchemaError as err:
-        raise ProjectFileError(f"is not a valid JSON Schema ({cut(err.message)})", fix, name) from None
-    return contents
+from . import quick, schema_files
+from .formats import CHECKS
+from .schema_files import RESTORE, inlined
 
 
 @lru_cache(maxsize=None)
-def _registry() -> Registry:
-    registry = Registry()
-    for path in sorted(SCHEMAS.glob("*.schema.json")):
-        registry = registry.with_resource(path.name, Resource.from_contents(_read_schema(path), DRAFT202012))
-    return registry
+def _format_checker():
+    """jsonschema's FormatChecker with our formats (formats.py) and no other."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name, check in CHECKS.items():
+        checker.checks(name, raises=ValueError)(check)
+    return checker
 
 
 @lru_cache(maxsize=None)
-def validator(schema_name: str) -> Draft202012Validator:
-    try:
-        schema = _registry().contents(schema_name)
-    except Unresolvable:
-        raise ProjectFileError("is missing", RESTORE.format(name=display(SCHEMAS / schema_name)), display(SCHEMAS / schema_name)) from None
-    schema = _inline(schema, schema_name, ())
-    return Draft202012Validator(schema, registry=_registry(), format_checker=FORMATS)
+def validator(schema_name: str):
+    from jsonschema import Draft202012Validator
 
-
-_ANNOTATIONS = {"description", "title", "examples", "$comment"}
-
-
-def _inline(node, document: str, stack: tuple):
-    """The schema with each `$ref` replaced by what it points to, so validation does not look
-    references up on every value (half of `check`'s time). A `$ref` whose siblings are only
-    annotations merges with them, as 2020-12 means; anything else (or a cycle) stays a `$ref`."""
-    if isinstance(node, list):
-        return [_inline(item, document, stack) for item in node]
-    if not isinstance(node, dict):
-        return node
-    ref = node.get("$ref")
-    if isinstance(ref, str) and set(node) - {"$ref"} <= _ANNOTATIONS and (ref not in stack):
-        target_doc, _, pointer = ref.partition("#")
-        target_doc = target_doc or document
-        try:
-            target = _registry().contents(target_doc)
-            for part in filter(None, pointer.split("/")):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-        except (Unresolvable, LookupError, TypeError):
-            return node  # a broken reference stays a $ref: validation reports it as it always did
-        merged = {**_inline(target, target_doc, stack + (ref,)), **{k: v for k, v in node.items() if k != "$ref"}}
-        return merged
-    return {key: (value if key == "$defs" else _inline(value, document, stack)) for key, value in node.items()}
+    return Draft202012Validator(inlined(schema_name), registry=schema_files.registry(), format_checker=_format_checker())
 
 
 def forget() -> None:
     """Read the schemas again on the next check (the preview calls this before a rebuild)."""
-    _registry.cache_clear()
+    schema_files.forget()
     validator.cache_clear()
 
 
 def check(source: Source, schema_name: str) -> list:
+    if quick.valid(source.data, inlined(schema_name)) is True:
+        return []  # what jsonschema would say, without asking it
+    from referencing.exceptions import Unresolvable
+
     problems = []
     try:
         for error in validator(schema_name).iter_errors(source.data):

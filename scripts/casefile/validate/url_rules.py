@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from ..problems import cut, show
-from .text_rules import texts
+from .text_rules import gather, texts
 
 URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _NUMERIC_LABEL = re.compile(r"[0-9]+|0x[0-9a-f]*", re.IGNORECASE)  # inet_aton reads 127.1 and 0x7f.1 as addresses
@@ -63,6 +63,8 @@ def host_problem(url: str):
         return f"has a host name that ends in a number ({cut(host, 40)}), which browsers read as an IP address", named
     for label in host.split("."):
         shown = _label_text(label)
+        if shown.isascii():
+            continue  # ASCII letters are all Latin
         scripts = sorted({s for s in map(_script, shown) if s})
         if len(scripts) > 1:
             names = " and ".join(s.title() for s in scripts)
@@ -74,8 +76,8 @@ def host_problem(url: str):
 def safe_addresses(dataset) -> list:
     problems = []
     for source in dataset.files.values():
-        if source is None:
-            continue
+        if source is None or not any(host_problem(url) for url in URL.findall("\n".join(gather(source.data, [])))):
+            continue  # no address in this file needs a word: no need to walk it with paths
         for path, text, is_key in texts(source.data):
             if is_key:
                 continue

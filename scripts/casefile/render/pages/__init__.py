@@ -6,10 +6,10 @@ is its URL forever: a renamed page keeps its old name in `former` (a redirect is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Callable
 
 from ...paths import DOCS
-from . import about, findings, glossary, home, letter, plan, requests, signatories, sources, timeline
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,13 @@ class PageSpec:
     title: dict  # {es, en}: page title and navigation label
     data: str | None  # the data file (stem) whose records the page shows; None for hand-written pages
     edit_path: str  # what "Edit this page" opens in the repository
-    render: Callable  # render(writer, spec) fills the page
+    module: str  # the module in this folder whose render(writer, spec) fills the page
+
+    @property
+    def render(self) -> Callable:
+        """The page module's render(writer, spec). Imported when first asked for, so that reading
+        the registry (as `check` does, to know the hand-written pages) loads no renderer or Jinja2."""
+        return import_module(f"{__name__}.{self.module}").render
 
     def inputs(self, lang: str, data_dir) -> list:
         """The files this page is made from: its date is the latest change among them."""
@@ -38,16 +44,16 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("index.md", {"es": "Inicio", "en": "Home"}, "case", "data/case.yaml", home.render),
-    PageSpec("carta.md", {"es": "La carta", "en": "The letter"}, "letter", "data/letter.yaml", letter.render),
-    PageSpec("plan-de-accion.md", {"es": "El 4.º Plan de Acción", "en": "The 4th Action Plan"}, "commitments", "data/commitments.yaml", plan.render),
-    PageSpec("ejercito-espia.md", {"es": "#EjércitoEspía", "en": "#EjércitoEspía"}, "findings", "data/findings.yaml", findings.render),
-    PageSpec("firmantes.md", {"es": "Firmantes", "en": "Signatories"}, "signatories", "data/signatories.yaml", signatories.render),
-    PageSpec("peticiones.md", {"es": "Peticiones", "en": "Requests"}, "requests", "data/requests.yaml", requests.render),
-    PageSpec("cronologia.md", {"es": "Cronología", "en": "Timeline"}, "timeline", "data/timeline.yaml", timeline.render),
-    PageSpec("fuentes.md", {"es": "Fuentes", "en": "Sources"}, "sources", "data/sources.yaml", sources.render),
-    PageSpec("glosario.md", {"es": "Glosario", "en": "Glossary"}, "glossary", "data/glossary.yaml", glossary.render),
-    PageSpec("acerca.md", {"es": "Acerca de", "en": "About"}, None, "docs/{lang}/acerca.md", about.render),
+    PageSpec("index.md", {"es": "Inicio", "en": "Home"}, "case", "data/case.yaml", "home"),
+    PageSpec("carta.md", {"es": "La carta", "en": "The letter"}, "letter", "data/letter.yaml", "letter"),
+    PageSpec("plan-de-accion.md", {"es": "El 4.º Plan de Acción", "en": "The 4th Action Plan"}, "commitments", "data/commitments.yaml", "plan"),
+    PageSpec("ejercito-espia.md", {"es": "#EjércitoEspía", "en": "#EjércitoEspía"}, "findings", "data/findings.yaml", "findings"),
+    PageSpec("firmantes.md", {"es": "Firmantes", "en": "Signatories"}, "signatories", "data/signatories.yaml", "signatories"),
+    PageSpec("peticiones.md", {"es": "Peticiones", "en": "Requests"}, "requests", "data/requests.yaml", "requests"),
+    PageSpec("cronologia.md", {"es": "Cronología", "en": "Timeline"}, "timeline", "data/timeline.yaml", "timeline"),
+    PageSpec("fuentes.md", {"es": "Fuentes", "en": "Sources"}, "sources", "data/sources.yaml", "sources"),
+    PageSpec("glosario.md", {"es": "Glosario", "en": "Glossary"}, "glossary", "data/glossary.yaml", "glossary"),
+    PageSpec("acerca.md", {"es": "Acerca de", "en": "About"}, None, "docs/{lang}/acerca.md", "about"),
 )
 
 BY_DATA = {page.data: page for page in PAGES if page.data}

@@ -2,11 +2,10 @@
 brief, and where to go next."""
 from ..escape import escape
 from ..html import macros, safe
+from . import BY_DATA, LETTER, PAGES
 
 
 def render(w, spec) -> None:
-    from . import BY_DATA, LETTER, PAGES  # the registry imports this module, so it is looked up at render time
-
     case = w.dataset.data("case")
     standfirst = case["standfirst"]
     home = macros("home.html")

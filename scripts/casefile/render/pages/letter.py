@@ -8,6 +8,7 @@ with the original of each paragraph beside it on wide screens and one click away
 from ..escape import SUPERSCRIPTS, escape, letter_text
 from ..html import macros, safe
 from ...languages import LANGS, ORIGINAL
+from . import BY_DATA
 
 
 def _m():
@@ -15,7 +16,6 @@ def _m():
 
 
 def render(w, spec) -> None:
-    from . import BY_DATA  # the registry imports this module
     letter = w.dataset.letter
     w.heading(1, escape(spec.title[w.lang]), "la-carta")
     if w.translated:

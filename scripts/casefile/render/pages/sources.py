@@ -6,6 +6,7 @@ must stay light on a phone (see tests/browser/test_long_pages.py).
 """
 from ..escape import escape
 from ..html import macros, safe
+from . import LETTER
 
 OGP = "Open Government Partnership"  # the publisher whose documents form a group of their own
 
@@ -65,7 +66,6 @@ def _source(w, source, cites) -> None:
     facts.append(w.record_tools(source, inline=True))  # its link, to copy: the one control per source
     cited = ""
     if source["kind"] == "letter" and cites:
-        from . import LETTER  # the registry imports this module
         facts.append(f'<span class="cf-cited-in">{escape(w.t("cited_in_letter", n=len(cites)))} '
                      f'[{escape(w.t("cited_in_letter_link"))}]({LETTER.file}#cuerpo)</span>')
     elif len(cites) == 1:

@@ -2,6 +2,7 @@
 line with the years as landmarks and the letter marked on it."""
 from ..escape import escape
 from ..html import macros, safe
+from . import LETTER
 
 GROUPS = (("before", "antes", "before_letter"), ("letter", "carta-del-nosc", "the_letter"), ("after", "despues", "after_letter"))
 
@@ -11,7 +12,6 @@ def _m():
 
 
 def render(w, spec) -> None:
-    from . import LETTER  # the registry imports this module
     w.heading(1, escape(spec.title[w.lang]), "cronologia")
     w.add(escape(w.t("timeline_intro")), "")
     for relation, anchor, key in GROUPS:

@@ -1,6 +1,7 @@
 """Fixtures shared by every test: the real data, a copy to break, one built site, a server."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -20,9 +21,21 @@ from casefile.paths import DATA, ROOT
 from casefile.preview.static_host import serve_in_thread
 
 ARTIFACTS = ROOT / "build"
+BROWSER_TESTS = Path(__file__).parent / "browser"
 # The test site is built for a project-pages style address and served under its path.
 SITE_ADDRESS = "https://example.net/casefile/"
 REPOSITORY = "https://github.com/example-owner/casefile"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: needs Chromium (everything in tests/browser/); "
+                                       "`-m 'not browser'` or `--ignore=tests/browser` runs the fast suite")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -47,10 +60,22 @@ def build_settings():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, report, build_settings) -> Path:
-    """The whole site, built once per test session from the real data/ (not into site/),
-    for the address SITE_ADDRESS."""
-    target = tmp_path_factory.mktemp("built") / "site"
-    site_build.build(target, report=report, settings=build_settings)
+    """The whole site, built once per test run from the real data/ (not into site/), for the
+    address SITE_ADDRESS. Tests only read it.
+
+    Under pytest-xdist the workers share one build: the first to need it builds it into this run's
+    temporary folder (the parent of every worker's own) while the others wait on a file lock."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        target = tmp_path_factory.mktemp("built") / "site"
+        site_build.build(target, report=report, settings=build_settings)
+        return target
+    run = tmp_path_factory.getbasetemp().parent
+    target, done = run / "built" / "site", run / "built.done"
+    with open(run / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():  # the first worker here (or the previous one failed: try again, fail here too)
+            site_build.build(target, report=report, settings=build_settings)
+            done.touch()
     return target
 
 

@@ -52,6 +52,19 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
+SMALL_DATA = ROOT / "tests" / "fixtures" / "data"
+
+
+@pytest.fixture
+def small_data(tmp_path) -> Path:
+    """A private copy of tests/fixtures/data/, a third smaller than data/ and just as valid: the
+    whole letter and a few real records of every other file (tests/fixtures/make_small_data.py).
+    For tests of one rule or one message, which need a valid dataset to break, not all of data/."""
+    target = tmp_path / "data"
+    shutil.copytree(SMALL_DATA, target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def build_settings():
     """The settings the test site is built with: a real-looking address under a subpath."""

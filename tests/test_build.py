@@ -20,6 +20,8 @@ from casefile import site as site_build
 from casefile.site import postprocess
 from casefile.paths import ROOT
 
+SMALL_DATA = Path(__file__).parent / "fixtures" / "data"  # the `small_data` of conftest.py
+
 # -- data is text ----------------------------------------------------------------------------------
 
 PAYLOADS = {
@@ -34,9 +36,10 @@ PAYLOADS = {
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    """The site built from a copy of data/ whose first finding carries every payload."""
+    """The Spanish site built from a copy of the small dataset (tests/fixtures/data/) whose first
+    finding carries every payload."""
     data = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SMALL_DATA, data)
     findings = data / "findings.yaml"
     text = findings.read_text("utf-8")
     payload = " ".join(PAYLOADS.values()).replace("'", "''")

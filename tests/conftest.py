@@ -1,4 +1,6 @@
-"""Fixtures shared by every test: the real data, a copy to break, one built site, a server."""
+"""Fixtures shared by every test: the real data, a copy to break (of data/, or of the small
+dataset in tests/fixtures/data/), one built site shared by the xdist workers, a server; the
+`browser` marker; the Hypothesis profiles."""
 from __future__ import annotations
 
 import fcntl

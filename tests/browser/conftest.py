@@ -1,4 +1,5 @@
-"""Real-browser fixtures: one Debian Chromium for the session, a fresh context and page per test.
+"""Real-browser fixtures: one Debian Chromium for the session, a fresh context and page per test,
+and `search`, one page per language that every search test types into.
 
 Playwright drives /usr/bin/chromium (never a downloaded browser). Without it the whole suite is
 skipped on a developer machine, but fails when the CI environment variable is set.
@@ -120,7 +121,6 @@ def screenshots_dir() -> Path:
     return SCREENSHOTS
 
 
-
 # -- search ------------------------------------------------------------------------------------------
 
 # Counts the queries Material's search sends to its web worker and the results it gets back
@@ -165,8 +165,9 @@ def search(browser, url):
 
     def run(lang: str, query: str):
         page = pages.get(lang)
-        if page is None or page.is_closed() or page.url != url(lang, ""):
-            page = pages[lang] = page if page is not None and not page.is_closed() else context.new_page()
+        if page is None or page.is_closed():
+            page = pages[lang] = context.new_page()
+        if page.url != url(lang, ""):  # the first search, or a test went elsewhere
             page.goto(url(lang, ""))
         box = page.locator("input.md-search__input")
         box.click()

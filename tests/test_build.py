@@ -18,9 +18,9 @@ import pytest
 from casefile import validate as data_check
 from casefile import site as site_build
 from casefile.site import postprocess
-from casefile.paths import ROOT
 
 SMALL_DATA = Path(__file__).parent / "fixtures" / "data"  # the `small_data` of conftest.py
+
 
 # -- data is text ----------------------------------------------------------------------------------
 

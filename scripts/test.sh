@@ -34,4 +34,6 @@ fi
 
 "$python" -m pip install --quiet --disable-pip-version-check -e ".[test,bench]"
 # Two workers: the machines have two cores (pytest-xdist; -p no:xdist runs in one process).
-"$python" -m pytest -n 2 "$@"
+# loadgroup: tests marked with the same xdist_group run on one worker (the HTML checker's Java
+# starts once); the rest go to whichever worker is free.
+"$python" -m pytest -n 2 --dist loadgroup "$@"

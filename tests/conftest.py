@@ -1,6 +1,9 @@
-"""Fixtures shared by every test: the real data, a copy to break, one built site, a server."""
+"""Fixtures shared by every test: the real data, a copy to break (of data/, or of the small
+dataset in tests/fixtures/data/), one built site shared by the xdist workers, a server; the
+`browser` marker; the Hypothesis profiles."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -8,10 +11,15 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-# `HYPOTHESIS_PROFILE=deep python3 -m pytest tests/test_check_fuzz.py`: the deep fuzz (about 12,000
-# inputs through the validator, each one that passes rendered); the suite itself runs a small slice.
-hypothesis_settings.register_profile("deep", max_examples=4000)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# Hypothesis profiles for the property tests (tests/test_check_fuzz.py), chosen by HYPOTHESIS_PROFILE.
+# Both are derandomised (every machine and every run tries the same inputs) and keep no database.
+# - `ci`, the default: each property runs the few examples its test asks for (seconds in all).
+# - `deep`, for a release: 10,000 inputs per property, about 40,000 in all (~40 min of CPU here):
+#       HYPOTHESIS_PROFILE=deep python3 -m pytest -q -n 2 tests/test_check_fuzz.py
+_FUZZ = dict(deadline=None, derandomize=True, database=None)
+hypothesis_settings.register_profile("ci", **_FUZZ)
+hypothesis_settings.register_profile("deep", max_examples=10_000, **_FUZZ)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 from casefile import settings as settings_module
 from casefile import site as site_build
@@ -20,9 +28,21 @@ from casefile.paths import DATA, ROOT
 from casefile.preview.static_host import serve_in_thread
 
 ARTIFACTS = ROOT / "build"
+BROWSER_TESTS = Path(__file__).parent / "browser"
 # The test site is built for a project-pages style address and served under its path.
 SITE_ADDRESS = "https://example.net/casefile/"
 REPOSITORY = "https://github.com/example-owner/casefile"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: needs Chromium (everything in tests/browser/); "
+                                       "`-m 'not browser'` or `--ignore=tests/browser` runs the fast suite")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +59,19 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
+SMALL_DATA = ROOT / "tests" / "fixtures" / "data"
+
+
+@pytest.fixture
+def small_data(tmp_path) -> Path:
+    """A private copy of tests/fixtures/data/, a third smaller than data/ and just as valid: the
+    whole letter and a few real records of every other file (tests/fixtures/make_small_data.py).
+    For tests of one rule or one message, which need a valid dataset to break, not all of data/."""
+    target = tmp_path / "data"
+    shutil.copytree(SMALL_DATA, target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def build_settings():
     """The settings the test site is built with: a real-looking address under a subpath."""
@@ -47,10 +80,22 @@ def build_settings():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, report, build_settings) -> Path:
-    """The whole site, built once per test session from the real data/ (not into site/),
-    for the address SITE_ADDRESS."""
-    target = tmp_path_factory.mktemp("built") / "site"
-    site_build.build(target, report=report, settings=build_settings)
+    """The whole site, built once per test run from the real data/ (not into site/), for the
+    address SITE_ADDRESS. Tests only read it.
+
+    Under pytest-xdist the workers share one build: the first to need it builds it into this run's
+    temporary folder (the parent of every worker's own) while the others wait on a file lock."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        target = tmp_path_factory.mktemp("built") / "site"
+        site_build.build(target, report=report, settings=build_settings)
+        return target
+    run = tmp_path_factory.getbasetemp().parent
+    target, done = run / "built" / "site", run / "built.done"
+    with open(run / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():  # the first worker here (or the previous one failed: try again, fail here too)
+            site_build.build(target, report=report, settings=build_settings)
+            done.touch()
     return target
 
 

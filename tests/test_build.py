@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from html.parser import HTMLParser
@@ -17,7 +18,9 @@ import pytest
 from casefile import validate as data_check
 from casefile import site as site_build
 from casefile.site import postprocess
-from casefile.paths import ROOT
+
+SMALL_DATA = Path(__file__).parent / "fixtures" / "data"  # the `small_data` of conftest.py
+
 
 # -- data is text ----------------------------------------------------------------------------------
 
@@ -33,9 +36,10 @@ PAYLOADS = {
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    """The site built from a copy of data/ whose first finding carries every payload."""
+    """The Spanish site built from a copy of the small dataset (tests/fixtures/data/) whose first
+    finding carries every payload."""
     data = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SMALL_DATA, data)
     findings = data / "findings.yaml"
     text = findings.read_text("utf-8")
     payload = " ".join(PAYLOADS.values()).replace("'", "''")
@@ -96,9 +100,10 @@ def fingerprint(folder: Path) -> str:
 
 
 @pytest.fixture
-def previous_site(tmp_path, report):
+def previous_site(tmp_path, built_site):
+    """A private copy of a built site (the session's: no need to build another), in a folder of its own."""
     target = tmp_path / "out" / "site"
-    site_build.build(target, langs=("es",), report=report)
+    shutil.copytree(built_site, target, symlinks=True)
     return target
 
 
@@ -154,14 +159,23 @@ def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen([sys.executable, str(repo_copy / "scripts/build.py"), "serve", "--lang", "es", "--port", "0"],
                             cwd=repo_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines = []
+    threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
+
+    def said(pattern, limit=60):
+        """The first match of `pattern` in what serve has printed, waiting up to `limit` seconds."""
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            found = re.search(pattern, "".join(lines))
+            if found:
+                return found
+            time.sleep(0.1)
+        return None
+
     try:
-        base = None
-        deadline = time.monotonic() + 60
-        while base is None and time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            found = re.search(r"serve: (http://127\.0\.0\.1:\d+)/es/", line)
-            base = found.group(1) if found else None
-        assert base, "serve did not announce its address"
+        found = said(r"serve: (http://127\.0\.0\.1:\d+)/es/")
+        assert found, "serve did not announce its address"
+        base = found.group(1)
 
         def fetch(path):
             with urllib.request.urlopen(base + path, timeout=10) as response:
@@ -187,12 +201,13 @@ def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
         assert wait_for("/es/", "El lunes 16 de enero de 2023"), "a data/ change was not rebuilt"
 
         case.write_text(case.read_text("utf-8").replace("summary:", "summary:\n\t", 1), "utf-8")
-        time.sleep(2)
+        assert said(r"data/case\.yaml:.*tab character"), "the failed rebuild was not reported"
         assert "El lunes 16 de enero de 2023" in fetch("/es/"), "a failed rebuild must keep the last good preview"
         assert not (repo_copy / "docs/es").joinpath("index.md").exists(), "nothing generated is written into docs/"
     finally:
         proc.terminate()
-        output = proc.communicate(timeout=10)[0]
+        proc.wait(timeout=10)
+    output = "".join(lines)
     assert "data/case.yaml:" in output and "tab character" in output
     assert "Traceback" not in output
 

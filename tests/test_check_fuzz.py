@@ -13,13 +13,19 @@ no other error was found), so "never raises" alone would hide such a crash: the 
 Every input that passes the validator is also rendered (both languages, to Markdown): what the
 validator accepts, the renderer must handle.
 
+`check` reads with libyaml and falls back to PyYAML's Python parser only to word an error. A fourth
+property feeds the same inputs to both and requires the same values, positions and problems, so
+the properties above, which go through the fast path, still find what the careful parser made them
+find (the inputs where the two once differed are kept below).
+
 Examples are derandomised (the same inputs on every machine) and no example database is kept.
-The suite runs a small slice (a few seconds); the deep run, about 12,000 inputs, is
+The suite runs a small slice (`ci` profile, a few seconds); the deep run, for a release, gives
+every property 10,000 inputs (about 40,000; some 20 minutes on two workers):
 
-    HYPOTHESIS_PROFILE=deep python3 -m pytest -q tests/test_check_fuzz.py
+    HYPOTHESIS_PROFILE=deep python3 -m pytest -q -n 2 tests/test_check_fuzz.py
 
-(the `deep` profile is registered in tests/conftest.py; it takes the better part of an hour).
-The inputs that crashed the validator before commit 3493f3c are kept below as exact regression tests.
+(both profiles are registered in tests/conftest.py). The inputs that crashed the validator before
+commit 3493f3c, and those the deep run found later, are kept below as exact regression tests.
 """
 from __future__ import annotations
 
@@ -32,7 +38,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile import validate as check
-from casefile.load import FILES
+from casefile.load import FILES, strict_yaml
 from casefile.validate import rules
 from casefile.paths import DATA
 from casefile.render import render_language
@@ -48,7 +54,7 @@ DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"
 
 
 def examples(ci: int) -> dict:
-    """This test's number of examples: `ci` in the suite, the deep profile's in a deep run."""
+    """This test's number of examples: `ci` in the suite, the deep profile's 10,000 in a deep run."""
     return {} if DEEP else {"max_examples": ci}
 
 
@@ -251,6 +257,33 @@ def test_control_character_is_reported_where_it_stands(fuzz_dir, stem, char, whe
     ]
 
 
+# --- the fast parser reads every file exactly as the careful one does -------------------------------
+
+def _read(path, careful: bool):
+    """strict_yaml.load(path) through libyaml (as `check` reads), or through PyYAML's Python parser only."""
+    fast = strict_yaml._compose_fast
+    if careful:
+        strict_yaml._compose_fast = lambda text: None
+    try:
+        source, problems = strict_yaml.load(path)
+    finally:
+        strict_yaml._compose_fast = fast
+    marks = None if source is None else (source.data, source.value_marks, source.key_marks, source.raw)
+    return [str(p) for p in problems], marks
+
+
+@settings(**examples(10), **SETTINGS)
+@given(case=st.one_of(_mutated(), st.tuples(st.sampled_from(STEMS), _random_file)))
+def test_the_fast_parser_reads_what_the_careful_one_reads(render_dir, case):
+    """`check` reads with libyaml and takes PyYAML's slow Python parser only to word an error: on
+    every input both give the same values, positions and problems, so the properties above (run
+    through the fast path) find what they found before it existed."""
+    stem, content = case
+    path = render_dir / f"{stem}.yaml"  # a scratch folder of this module
+    path.write_bytes(content)
+    assert _read(path, careful=False) == _read(path, careful=True)
+
+
 # --- inputs that crashed the validator before 3493f3c: each is now an exact, reported problem ------
 
 def _replace(stem: str, old: str, new: str) -> bytes:
@@ -360,4 +393,23 @@ def test_a_lone_document_marker_is_an_empty_file(fuzz_dir, content):
     _assert_sane(report, fuzz_dir, "sources", content)
     assert [str(p) for p in report.problems if p.file == str(fuzz_dir / "sources.yaml")] == [
         f"{fuzz_dir / 'sources.yaml'}:1:1: is empty{DASH}the file must hold a mapping of fields; see its schema in data/schema/"
+    ]
+
+
+# --- found by comparing the fast parser with the careful one (test_the_fast_parser_reads_…) ---------
+
+@pytest.mark.parametrize("content", [b"? sources", b"!", b"sources: !\n", b"{sources: }", b"sources:\n  - !\n"])
+def test_what_libyaml_reads_otherwise_is_read_as_pyyaml_reads_it(tmp_path, content):
+    """libyaml read a value tagged just `!` as text (PyYAML: empty), and put an empty value at the
+    next token, on line 2 of a one-line file for `? sources`."""
+    path = tmp_path / "sources.yaml"
+    path.write_bytes(content)
+    assert _read(path, careful=False) == _read(path, careful=True)
+
+
+def test_an_empty_value_at_the_end_of_a_file_without_a_line_break_is_reported_on_its_line(fuzz_dir):
+    report = _run_with(fuzz_dir, "sources", b"? sources")
+    _assert_sane(report, fuzz_dir, "sources", b"? sources")
+    assert [str(p) for p in report.problems if p.file == str(fuzz_dir / "sources.yaml")] == [
+        f"{fuzz_dir / 'sources.yaml'}:1:10: sources: is empty, but must be a list{DASH}write the value, or remove the field if it is optional"
     ]

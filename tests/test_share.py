@@ -374,9 +374,9 @@ def _rename(data: Path, former: str) -> None:
                                      f"      - id: investigacion-autoria\n        former_ids: {former}\n", 1), "utf-8")
 
 
-def test_a_valid_former_id_passes_check(data_copy):
-    _rename(data_copy, "[quien-investigo, autoria]")
-    report = data_check.run(data_copy)
+def test_a_valid_former_id_passes_check(small_data):
+    _rename(small_data, "[quien-investigo, autoria]")
+    report = data_check.run(small_data)
     assert report.ok, [str(p) for p in report.errors]
 
 
@@ -394,11 +394,11 @@ def test_a_valid_former_id_passes_check(data_copy):
     ("[fnref-1]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'fnref-1' is reserved for an anchor "
                   "the site makes itself — remove it from former_ids"),
 ], ids=["letter-paragraph", "other-file", "own-id", "section-anchor", "footnote-prefix"])
-def test_a_former_id_used_elsewhere_or_reserved_is_rejected(data_copy, former, message):
-    lines = {rid: _line_of_id(data_copy, rid) for rid in ("p9", "cifra-organizaciones")}  # where the real ids stand today
-    _rename(data_copy, former)
-    report = data_check.run(data_copy)
-    shown = [str(p).replace(str(data_copy), "data") for p in report.errors]
+def test_a_former_id_used_elsewhere_or_reserved_is_rejected(small_data, former, message):
+    lines = {rid: _line_of_id(small_data, rid) for rid in ("p9", "cifra-organizaciones")}  # where the real ids stand today
+    _rename(small_data, former)
+    report = data_check.run(small_data)
+    shown = [str(p).replace(str(small_data), "data") for p in report.errors]
     assert shown == [message.replace("{p9}", str(lines["p9"])).replace("{cifra-organizaciones}", str(lines["cifra-organizaciones"]))]
 
 
@@ -410,10 +410,10 @@ def _line_of_id(data: Path, rid: str) -> int:
     raise AssertionError(f"no record {rid}")
 
 
-def test_two_records_cannot_claim_the_same_former_id(data_copy):
-    _rename(data_copy, "[quien-investigo]")
-    case = data_copy / "case.yaml"
+def test_two_records_cannot_claim_the_same_former_id(small_data):
+    _rename(small_data, "[quien-investigo]")
+    case = small_data / "case.yaml"
     text = case.read_text("utf-8")
     case.write_text(text.replace("  - id: cifra-organizaciones\n", "  - id: cifra-organizaciones\n    former_ids: [quien-investigo]\n", 1), "utf-8")
-    shown = [str(p).replace(str(data_copy), "data") for p in data_check.run(data_copy).errors]
+    shown = [str(p).replace(str(small_data), "data") for p in data_check.run(small_data).errors]
     assert len(shown) == 1 and "former id 'quien-investigo' is already used at data/" in shown[0]

@@ -1,4 +1,5 @@
-"""Real-browser fixtures: one Debian Chromium for the session, a fresh context and page per test.
+"""Real-browser fixtures: one Debian Chromium for the session, a fresh context and page per test,
+and `search`, one page per language that every search test types into.
 
 Playwright drives /usr/bin/chromium (never a downloaded browser). Without it the whole suite is
 skipped on a developer machine, but fails when the CI environment variable is set.
@@ -44,10 +45,35 @@ def playwright_instance():
         yield p
 
 
+# Browser features a test never uses but every new context pays for: each context is a browser
+# window, and Chromium 14x+ starts a WebUI renderer for the window's address-bar popup (and its
+# AI-mode variant) with it, about 0.6 s of CPU per context on a 2-core machine, more than loading
+# one of our pages. Pages and their rendering are unaffected.
+DISABLED_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"]
+
+
+def _launch(chromium):
+    """Chromium with DISABLED_FEATURES added to Playwright's own --disable-features list.
+
+    Chromium keeps only the last --disable-features switch, so passing ours as well would drop
+    Playwright's (it disables features that make pages flaky under automation). A first launch
+    asks Chromium for the command line Playwright gives it, then that one switch is replaced by
+    the joined list."""
+    probe = chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, "--enable-automation"])
+    try:
+        given = probe.new_browser_cdp_session().send("Browser.getBrowserCommandLine")["arguments"]
+    finally:
+        probe.close()
+    defaults = [arg for arg in given if arg.startswith("--disable-features=")]
+    features = [f for arg in defaults for f in arg.split("=", 1)[1].split(",") if f] + DISABLED_FEATURES
+    return chromium.launch(executable_path=str(CHROMIUM), ignore_default_args=defaults,
+                           args=[*CHROMIUM_ARGS, "--disable-features=" + ",".join(features)])
+
+
 @pytest.fixture(scope="session")
 def browser(playwright_instance):
     """The one Chromium of the session."""
-    browser = playwright_instance.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    browser = _launch(playwright_instance.chromium)
     yield browser
     browser.close()
 
@@ -79,7 +105,7 @@ def page(new_context):
     return new_context().new_page()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def url(site_url):
     """url("en", "carta/#p9") -> http://127.0.0.1:PORT/en/carta/#p9"""
 
@@ -94,3 +120,62 @@ def screenshots_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
 
+
+# -- search ------------------------------------------------------------------------------------------
+
+# Counts the queries Material's search sends to its web worker and the results it gets back
+# (SearchMessageType QUERY = 2, RESULT = 3): the worker answers in order, so when every query has
+# its answer and the last one sent is ours, the result list on the page is the one for our query,
+# not for a prefix typed on the way. The count is taken after Material's own listener has run.
+COUNT_SEARCHES = """
+(() => {
+  const Real = window.Worker;
+  const state = window.__casefile_search = {posted: 0, answered: 0, last: null};
+  window.Worker = class extends Real {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", e => {
+        if (e.data && e.data.type === 3) setTimeout(() => { state.answered++; });
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { state.posted++; state.last = message.data; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+SEARCHED = """(query) => {
+  const s = window.__casefile_search;
+  return s.last === query && s.answered === s.posted && document.querySelector(".md-search-result__item") !== null;
+}"""
+
+
+@pytest.fixture(scope="session")
+def search(browser, url):
+    """search(lang, query) -> a page of /<lang>/ that shows the search results for `query`, typed as
+    a reader types it (Material does not search on fill()).
+
+    One page per language serves every search of the session: loading a page and building its
+    search index costs several times more than a query. Each search empties the box first."""
+    context = browser.new_context(viewport=DESKTOP, locale="es-MX")
+    context.set_default_timeout(10_000)
+    context.add_init_script(COUNT_SEARCHES)
+    pages = {}
+
+    def run(lang: str, query: str):
+        page = pages.get(lang)
+        if page is None or page.is_closed():
+            page = pages[lang] = context.new_page()
+        if page.url != url(lang, ""):  # the first search, or a test went elsewhere
+            page.goto(url(lang, ""))
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press("Control+a")
+        box.press("Backspace")
+        box.press_sequentially(query, delay=30)
+        page.wait_for_function(SEARCHED, arg=query)
+        return page
+
+    yield run
+    context.close()

@@ -80,14 +80,8 @@ SEARCHES = [
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("query", "accentless"), SEARCHES, ids=[q.replace(" ", "-") for q, _ in SEARCHES])
-def test_search_finds_in_reader_language(page, url, site_url, lang, query, accentless):
-    page.goto(url(lang, ""))
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=40)  # fill() would not trigger Material's search
-    items = page.locator(".md-search-result__item")
-    items.first.wait_for(timeout=10_000)
-
+def test_search_finds_in_reader_language(search, site_url, lang, query, accentless):
+    page = search(lang, query)  # typed into /<lang>/'s search box (tests/browser/conftest.py)
     hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
     assert hrefs, f"no result links for {query!r} on /{lang}/"
     outside = [h for h in hrefs if not h.startswith(f"{site_url}/{lang}/")]

@@ -3,7 +3,8 @@
 The letter is the primary document, so it comes first for its own words; the English index also
 answers plain English (army, military, spying, spyware, defence ministry) for the Spanish names
 the pages use (SEDENA, #EjércitoEspía, Pegasus). Queries are typed as a reader types them
-(press_sequentially: Material does not search on fill()).
+(press_sequentially: Material does not search on fill()), one after the other in the same page
+of each language (the `search` fixture of tests/browser/conftest.py).
 """
 from __future__ import annotations
 
@@ -44,12 +45,8 @@ QUERIES = [
 ]
 
 
-def _search(page, query: str) -> list[list[str]]:
+def _results(page) -> list[list[str]]:
     """The result list as [page link, section links…] per result, in order."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     return page.locator(".md-search-result__list > .md-search-result__item").evaluate_all(
         "items => items.map(li => Array.from(li.querySelectorAll('a')).map(a => a.getAttribute('href')))")
 
@@ -62,9 +59,9 @@ def _place(href: str, lang: str) -> str:
 
 
 @pytest.mark.parametrize(("lang", "query", "first", "also"), QUERIES, ids=[f"{l}-{q.replace(' ', '-')}" for l, q, _, _ in QUERIES])
-def test_query_finds_its_page_first(page, url, lang, query, first, also):
-    page.goto(url(lang, ""))
-    results = [[_place(h, lang) for h in links] for links in _search(page, query)]
+def test_query_finds_its_page_first(search, lang, query, first, also):
+    page = search(lang, query)  # tests/browser/conftest.py: one page per language, the box emptied first
+    results = [[_place(h, lang) for h in links] for links in _results(page)]
     pages = [links[0].split("#")[0] for links in results]
     assert pages and pages[0] == first, f"{query!r} on /{lang}/ finds first {pages[:1]}, expected {first!r}; all: {pages}"
     places = {p for links in results for p in links}

@@ -1,5 +1,8 @@
 """`scripts/bench.py --quick` runs and writes its report (CI proves the benchmark works; budgets are
-judged by a full run on a quiet machine, never by a timed assertion here)."""
+judged by a full run on a quiet machine, never by a timed assertion here).
+
+It sits with the browser tests: it measures in Chromium (first view, the preview's reload) and
+takes about as long as the rest of the fast suite, which `--ignore=tests/browser` leaves it out of."""
 from __future__ import annotations
 
 import json

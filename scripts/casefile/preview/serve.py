@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import sys
 import threading
@@ -118,8 +119,9 @@ def rebuild(langs, handler, first: bool = False) -> bool:
     """Build the preview; on any failure print why, keep the last good one and tell open pages."""
     started = time.monotonic()
     _forget_caches()
+    previous = []  # the folder of the preview this build replaces: removed once open pages were told
     try:
-        site_build.build(PREVIEW, langs)
+        site_build.build(PREVIEW, langs, discard=previous.append)
     except KeyboardInterrupt:
         raise
     except BaseException as err:  # noqa: BLE001 - the preview outlives every failure, a bug included
@@ -132,6 +134,8 @@ def rebuild(langs, handler, first: bool = False) -> bool:
         return False
     handler.publish(str(time.time_ns()), None)
     print(f"serve: {'built' if first else 'rebuilt'} in {time.monotonic() - started:.1f}s", flush=True)
+    for folder in previous:
+        shutil.rmtree(folder, ignore_errors=True)
     return True
 
 

@@ -23,7 +23,7 @@ from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
 from . import assets, cards, csp, mkdocs_config, mkdocs_run, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
-from .swap import check_target, fit_to_serve, leftovers, new_folder, swap, sweep
+from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
 
@@ -65,8 +65,9 @@ def exclusive(folder: Path = BUILD):
         os.close(fd)
 
 
-def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
-    """Validate, render and build into `target`; raise BuildError on any failure."""
+def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=None) -> None:
+    """Validate, render and build into `target`; raise BuildError on any failure. `discard`, if
+    given, receives the folder holding the previous build instead of it being removed at once."""
     report = report or validate_data()
     if report.refused:
         raise _refused(report.problems)
@@ -84,10 +85,10 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
     with exclusive() as alone:
         if alone:
             sweep(sorted(BUILD.glob("stage-*")) + leftovers(target))
-        _build(report.dataset, target, tuple(langs), settings)
+        _build(report.dataset, target, tuple(langs), settings, discard)
 
 
-def _build(dataset, target: Path, langs, settings) -> None:
+def _build(dataset, target: Path, langs, settings, discard=None) -> None:
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
     out = new_folder(target)
     try:
@@ -111,7 +112,7 @@ def _build(dataset, target: Path, langs, settings) -> None:
         csp.run(out)
         reproducible.run(out)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
         fit_to_serve(out)
-        swap(out, target)
+        swap(out, target, discard or remove)
     except BaseException:
         shutil.rmtree(out, ignore_errors=True)
         raise

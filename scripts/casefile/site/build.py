@@ -107,9 +107,9 @@ def _build(dataset, target: Path, langs, settings, discard=None) -> None:
         search_index.run(out, langs, dataset.glossary)
         postprocess.run(out, langs, settings)
         cards.write(out, langs, dataset)
-        share_pages.write(out, langs, dataset, settings)
+        shared = share_pages.write(out, langs, dataset, settings)  # each with its policy already
         sitemaps.write(out, langs, dataset, settings)
-        csp.run(out)
+        csp.run(out, done=shared)
         reproducible.run(out)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
         fit_to_serve(out)
         swap(out, target, discard or remove)

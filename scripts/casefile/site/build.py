@@ -22,7 +22,7 @@ from ..languages import LANGS
 from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import assets, cards, csp, mkdocs_config, mkdocs_run, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
+from . import assets, cards, csp, mkdocs_config, mkdocs_run, page_cache, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
 from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -86,6 +86,12 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
         if alone:
             sweep(sorted(BUILD.glob("stage-*")) + leftovers(target))
         _build(report.dataset, target, tuple(langs), settings, discard)
+
+
+def keep_warm() -> None:
+    """For the preview: from now on, this process keeps what MkDocs made between builds and
+    redoes only what changed (site/page_cache.py). `build` never calls it."""
+    page_cache.enable()
 
 
 def _build(dataset, target: Path, langs, settings, discard=None) -> None:

@@ -3,12 +3,16 @@
 MkDocs compiles Material's ~40 Jinja templates afresh in every build; a bytecode cache under
 build/cache/jinja/ keeps them compiled between builds (Jinja checks each template's source
 and the Python version, so an edited override or an upgrade recompiles it).
+
+In the preview, pages whose Markdown did not change since the last rebuild are not converted
+again (site/page_cache.py; off in `build`).
 """
 from __future__ import annotations
 
 from jinja2 import FileSystemBytecodeCache
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
+from casefile.site import page_cache
 
 JINJA_CACHE = BUILD / "cache" / "jinja"
 
@@ -17,3 +21,16 @@ def on_env(env, config, files):
     JINJA_CACHE.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(JINJA_CACHE))
     return env
+
+
+def on_files(files, config):
+    page_cache.start(config, files)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return page_cache.before(markdown, page)
+
+
+def on_page_content(html, page, config, files):
+    return page_cache.after(html, page, files)

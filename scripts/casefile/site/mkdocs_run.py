@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from . import page_cache
+
 
 class MkDocsFailed(Exception):
     """MkDocs refused or stopped; the message says which language and why."""
@@ -44,19 +46,20 @@ def build_one(config_file: Path, lang: str) -> None:
 
 
 def _child(args):
-    """Build in a worker; return the failure's message (exceptions may not pickle), or for an
-    error of the machine (a full disk, a read-only folder) its (errno, strerror, filename)."""
+    """Build in a worker; return (None, the pages it converted for site/page_cache.py), or the
+    failure's message (exceptions may not pickle), or for an error of the machine (a full disk,
+    a read-only folder) its (errno, strerror, filename)."""
     try:
         build_one(*args)
     except MkDocsFailed as err:
-        return str(err)
+        return str(err), None
     except OSError as err:
         if err.errno is not None:
-            return (err.errno, err.strerror, str(err.filename) if err.filename else None)
-        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}"
+            return (err.errno, err.strerror, str(err.filename) if err.filename else None), None
+        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}", None
     except Exception as err:  # noqa: BLE001 - reported by the parent like any other failure
-        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}"
-    return None
+        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}", None
+    return None, page_cache.harvest()
 
 
 def preload() -> None:
@@ -70,13 +73,18 @@ def build_all(jobs: list[tuple[Path, str]]) -> None:
     """Build every (config_file, lang); concurrently where the machine has the cores and fork."""
     parallel = len(jobs) > 1 and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
     if not parallel:
+        harvests = []
         for job in jobs:
             build_one(*job)
+            harvests.append(page_cache.harvest())
+        page_cache.absorb(harvests)
         return
     preload()
     context = multiprocessing.get_context("fork")
     with context.Pool(len(jobs)) as pool:
-        failures = [message for message in pool.map(_child, jobs) if message]
+        results = pool.map(_child, jobs)
+    page_cache.absorb([pages for _, pages in results])  # the languages that built, even if another failed
+    failures = [message for message, _ in results if message]
     for failure in failures:
         if isinstance(failure, tuple):  # the parent reports it as the error of the machine it is
             raise OSError(*failure)

@@ -159,7 +159,7 @@ def main(langs=None, host: str = "127.0.0.1", port: int = 8000) -> int:
         print(f"serve: cannot listen on {host}:{port} ({err.strerror}); choose another with --port", file=sys.stderr)
         return errors.PORT
     handler = server.RequestHandlerClass
-    site_build.keep_warm()  # pages whose Markdown did not change are not converted again
+    site_build.keep_warm()  # what MkDocs made is kept between rebuilds, and made again only where an edit changed it
     state = snapshot()
     rebuild(langs, handler, first=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

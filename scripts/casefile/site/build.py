@@ -22,7 +22,7 @@ from ..languages import LANGS
 from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import assets, cards, csp, mkdocs_config, mkdocs_run, page_cache, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
+from . import assets, cards, csp, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
 from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -90,25 +90,31 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
 
 def keep_warm() -> None:
     """For the preview: from now on, this process keeps what MkDocs made between builds and
-    redoes only what changed (site/page_cache.py). `build` never calls it."""
+    redoes only what changed (site/page_cache.py, site/mkdocs_reuse.py). `build` never calls it."""
     page_cache.enable()
+    mkdocs_reuse.enable()
 
 
 def _build(dataset, target: Path, langs, settings, discard=None) -> None:
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
     out = new_folder(target)
     try:
-        jobs = []
+        jobs, fingerprints = [], {}
         for lang in langs:
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
             bundles = assets.stage(docs_dir, settings.base)
             render_language(dataset, lang, docs_dir, settings)
-            jobs.append((mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles), lang))
+            config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles)
+            fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)  # None but in the preview
+            if not mkdocs_reuse.restore(lang, fingerprints[lang], out / lang):
+                jobs.append((config_file, lang))
         try:
             mkdocs_run.build_all(jobs)
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
+        for _, lang in jobs:
+            mkdocs_reuse.keep(lang, fingerprints[lang], out / lang)
         valid_html.run(out, langs)
         search_index.run(out, langs, dataset.glossary)
         postprocess.run(out, langs, settings)

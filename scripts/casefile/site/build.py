@@ -67,7 +67,8 @@ def exclusive(folder: Path = BUILD):
 
 def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=None) -> None:
     """Validate, render and build into `target`; raise BuildError on any failure. `discard`, if
-    given, receives the folder holding the previous build instead of it being removed at once."""
+    given, receives the folders the build is done with (the one holding the previous build, the
+    stage) instead of their being removed at once."""
     report = report or validate_data()
     if report.refused:
         raise _refused(report.problems)
@@ -129,7 +130,7 @@ def _build(dataset, target: Path, langs, settings, discard=None) -> None:
         shutil.rmtree(out, ignore_errors=True)
         raise
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        (discard or remove)(stage)
 
 
 def main(langs=None, settings=None, data_dir=None, target=None, site_url=None, repository=None) -> int:

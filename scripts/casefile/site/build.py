@@ -28,6 +28,7 @@ from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swa
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
 
 LOCK = "build.lock"
+SIDE = ".side"  # in the new folder: what is written while MkDocs runs, moved into each language after it
 
 
 class BuildError(Exception):
@@ -99,8 +100,9 @@ def keep_warm() -> None:
 def _build(dataset, target: Path, langs, settings, discard=None) -> None:
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
     out = new_folder(target)
+    runner = mkdocs_run.Runner()
     try:
-        jobs, fingerprints = [], {}
+        fingerprints = {}
         for lang in langs:
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
@@ -109,28 +111,42 @@ def _build(dataset, target: Path, langs, settings, discard=None) -> None:
             config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles)
             fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)  # None but in the preview
             if not mkdocs_reuse.restore(lang, fingerprints[lang], out / lang):
-                jobs.append((config_file, lang))
+                runner.start(config_file, lang)
+        side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
+        cards.write(side, langs, dataset)
+        shared = share_pages.write(side, langs, dataset, settings)  # each with its policy already
         try:
-            mkdocs_run.build_all(jobs)
+            runner.wait()
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
-        for _, lang in jobs:
+        for lang in runner.built:
             mkdocs_reuse.keep(lang, fingerprints[lang], out / lang)
         valid_html.run(out, langs)
         search_index.run(out, langs, dataset.glossary)
         postprocess.run(out, langs, settings)
-        cards.write(out, langs, dataset)
-        shared = share_pages.write(out, langs, dataset, settings)  # each with its policy already
+        _move_in(side, out, langs)
         sitemaps.write(out, langs, dataset, settings)
-        csp.run(out, done=shared)
+        csp.run(out, done=[out / path.relative_to(side) for path in shared])
         reproducible.run(out)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
         fit_to_serve(out)
         swap(out, target, discard or remove)
     except BaseException:
+        runner.stop()
         shutil.rmtree(out, ignore_errors=True)
         raise
     finally:
         (discard or remove)(stage)
+
+
+def _move_in(side: Path, out: Path, langs) -> None:
+    """Put what was written beside MkDocs' output (side/<lang>/cards/, side/<lang>/d/) into it."""
+    for lang in langs:
+        for entry in sorted((side / lang).iterdir()):
+            if os.path.lexists(out / lang / entry.name):
+                raise RuntimeError(f"MkDocs wrote {lang}/{entry.name} itself, where the build puts its own {entry.name}/")
+            os.rename(entry, out / lang / entry.name)
+        (side / lang).rmdir()
+    side.rmdir()
 
 
 def main(langs=None, settings=None, data_dir=None, target=None, site_url=None, repository=None) -> int:

@@ -47,7 +47,8 @@ def start(config, files) -> None:
     _pending.clear()
     if _entries is None:
         return
-    _lang = config["theme"]["language"]
+    theme = config["theme"]
+    _lang = str(theme["language"] if "language" in theme else theme["locale"])  # Material's, or MkDocs' own
     digest = hashlib.sha256()
     digest.update(repr((_lang, config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
                         dict(config["validation"]["links"]))).encode("utf-8"))

@@ -5,6 +5,12 @@ as `build`. Open pages reload themselves after a successful rebuild. A rebuild t
 any reason (data, docs, configuration, templates, even a bug), prints why and keeps serving the
 last good preview; open pages show the error in a banner until a rebuild succeeds.
 Changes to scripts/ need a restart.
+
+Between rebuilds serve keeps what MkDocs made (`site.keep_warm()`): a page whose Markdown did not
+change is not converted again (site/page_cache.py), and a language whose pages, assets and theme
+did not change is not built again (site/mkdocs_reuse.py); every post-step still runs, so the
+preview is the same files a `build` of the same sources makes. The preview it replaced is removed
+while nothing happens (set_aside.py).
 """
 from __future__ import annotations
 

@@ -192,6 +192,35 @@ def test_a_page_not_converted_again_is_the_same_and_its_links_are_still_checked(
     assert "contains a link 'b.md#target', but the doc 'b.md' does not contain an anchor '#target'" in capsys.readouterr().err
 
 
+def test_the_search_index_is_the_same_when_pages_are_not_read_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(page_cache, "_entries", {})
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("---\nsearch:\n  boost: 2\n---\n# Home\n\n## Part\n\nSome words.\n", "utf-8")
+    (tmp_path / "docs/b.md").write_text("# B\n\nText.\n", "utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(json.dumps({
+        "site_name": "Tiny", "docs_dir": "docs", "site_dir": "site", "theme": {"name": "material"}, "plugins": ["search"],
+        "hooks": [str(Path(mkdocs_run.__file__).with_name("mkdocs_hooks.py"))],
+    }), "utf-8")
+    index = tmp_path / "site/search/search_index.json"
+
+    def build() -> list:
+        mkdocs_run.build_one(config, "en")
+        harvest = page_cache.harvest()
+        page_cache.absorb([harvest])
+        return sorted(key.split(":")[0] for key in harvest[2] if ":" in key)  # the pages search read
+
+    assert build() == ["search", "search"]
+    (tmp_path / "docs/b.md").write_text("# B\n\nOther text.\n", "utf-8")
+    assert build() == ["search"], "only the edited page is read again"
+    warm = json.loads(index.read_text("utf-8"))
+    monkeypatch.setattr(page_cache, "_entries", None)
+    mkdocs_run.build_one(config, "en")
+    assert warm == json.loads(index.read_text("utf-8"))
+    assert [d.get("boost") for d in warm["docs"] if d["location"].startswith("#") or d["location"] == ""] == [2, 2]
+    assert "Other text." in index.read_text("utf-8")
+
+
 # -- what the preview is done with, and what it forgets -------------------------------------------------
 
 def test_a_replaced_preview_is_set_aside_at_once_and_removed_while_idle(tmp_path):

@@ -1,5 +1,6 @@
 """Pages converted to HTML in one preview rebuild, kept for the next: MkDocs converts again only
-the pages whose Markdown (or whose conversion's settings) changed.
+the pages whose Markdown (or whose conversion's settings) changed, and Material's search reads
+again only the pages whose HTML changed.
 
 Off unless `enable()` was called: `build` always converts every page, as MkDocs does. `serve`
 turns it on, and keeps it in its own memory: a forked language build inherits it, and hands what
@@ -14,7 +15,9 @@ the build, so a link that breaks in another page is still reported). The key of 
 Markdown, its file, the Markdown extensions with their options, MkDocs' link checks, and every
 file of the build with its address (links are resolved against them). A conversion that
 warned never comes back from a child: strict MkDocs fails that build, and a failed build hands
-nothing back.
+nothing back. Around Material's `on_page_context`, a page whose search entries are known is
+marked with Material's own `search: exclude` while the search plugin looks at it, and gets its
+entries back in their place right after (the index is the same, in the same order).
 """
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ _new: dict[str, bytes] = {}  # converted in this process since the last `start`
 _used: set[str] = set()
 _build_key = ""
 _pending: dict[int, tuple[str, str | None]] = {}  # id(page) -> (key, its real Markdown if found here)
+_indexing: dict[int, tuple] = {}  # id(page) -> (key, entries known?, its `search` front matter or entries before it)
+_ABSENT = object()
 
 
 def enable() -> None:
@@ -45,6 +50,7 @@ def start(config, files) -> None:
     _new.clear()
     _used.clear()
     _pending.clear()
+    _indexing.clear()
     if _entries is None:
         return
     theme = config["theme"]
@@ -87,6 +93,49 @@ def after(html: str, page, files) -> str:
     if page.links_to_anchors is not None or links:
         page.links_to_anchors = {files.get_file_from_path(uri): found for uri, found in links.items()}
     return html
+
+
+def _search_index(config):
+    """Material's search index of this build, or None (then every page is indexed as usual)."""
+    for plugin in config["plugins"].values():
+        index = getattr(plugin, "search_index", None)
+        if (type(plugin).__module__.startswith("material.plugins.search") and getattr(plugin.config, "enabled", True)
+                and isinstance(getattr(index, "entries", None), list)):
+            return index
+    return None
+
+
+def before_indexing(page, config) -> None:
+    """Before Material's search reads the page (its `on_page_context`): if the page's entries are
+    known (same HTML, table of contents, address, title and front matter), the page is marked
+    `search: exclude` for that moment (Material's own switch), and its entries are added after."""
+    index = _search_index(config) if _entries is not None else None
+    if index is None:
+        return
+    key = "search:" + hashlib.sha256("\0".join((_build_key, page.file.src_uri, page.url, str(page.title), repr(page.meta),
+                                                str(page.toc), page.content or "")).encode("utf-8")).hexdigest()
+    _used.add(key)
+    if key in _entries.get(_lang, {}):
+        _indexing[id(page)] = (key, True, page.meta.get("search", _ABSENT))
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    else:
+        _indexing[id(page)] = (key, False, len(index.entries))
+
+
+def after_indexing(page, config) -> None:
+    """After Material's search read the page: its known entries added, or its new ones kept."""
+    if id(page) not in _indexing:
+        return
+    key, known, extra = _indexing.pop(id(page))
+    index = _search_index(config)
+    if not known:
+        _new[key] = pickle.dumps(index.entries[extra:])
+        return
+    if extra is _ABSENT:
+        del page.meta["search"]
+    else:
+        page.meta["search"] = extra
+    index.entries.extend(pickle.loads(_entries[_lang][key]))
 
 
 def harvest():

@@ -92,9 +92,11 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
 
 def keep_warm() -> None:
     """For the preview: from now on, this process keeps what MkDocs made between builds and
-    redoes only what changed (site/page_cache.py, site/mkdocs_reuse.py). `build` never calls it."""
+    redoes only what changed (site/page_cache.py, site/mkdocs_reuse.py), and its first build runs
+    MkDocs here so that the later forked ones start warm. `build` never calls it."""
     page_cache.enable()
     mkdocs_reuse.enable()
+    mkdocs_run.keep_warm()
 
 
 def _build(dataset, target: Path, langs, settings, discard=None) -> None:

@@ -70,6 +70,18 @@ def preload() -> None:
     import mkdocs.config  # noqa: F401
 
 
+_warm_up = False  # the next Runner runs MkDocs in this process (see keep_warm)
+
+
+def keep_warm() -> None:
+    """For the preview: the next build runs MkDocs in this process, so that everything MkDocs,
+    Material and Python-Markdown import and set up on a first run stays loaded here, and every
+    later forked build starts from it (a forked build from a process that never ran MkDocs does
+    that work again each time, a third of a small rebuild)."""
+    global _warm_up
+    _warm_up = True
+
+
 class Runner:
     """MkDocs runs, each started as soon as its language is staged and waited for together, so
     that the caller can do other work meanwhile. Each run is a forked process (which inherits
@@ -77,7 +89,9 @@ class Runner:
     otherwise they run one after the other in this process, in `wait()`."""
 
     def __init__(self):
-        self.fork = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+        global _warm_up
+        self.fork = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods() and not _warm_up
+        _warm_up = False
         self.started = []  # (process or None, the end of its pipe or None, (config_file, lang))
         self.built = []  # the languages whose run `wait()` saw succeed
 

@@ -22,12 +22,13 @@ from ..languages import LANGS
 from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import assets, cards, csp, mkdocs_config, mkdocs_run, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
-from .swap import check_target, fit_to_serve, leftovers, new_folder, swap, sweep
+from . import assets, cards, csp, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
+from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
 
 LOCK = "build.lock"
+SIDE = ".side"  # in the new folder: what is written while MkDocs runs, moved into each language after it
 
 
 class BuildError(Exception):
@@ -65,8 +66,10 @@ def exclusive(folder: Path = BUILD):
         os.close(fd)
 
 
-def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
-    """Validate, render and build into `target`; raise BuildError on any failure."""
+def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=None) -> None:
+    """Validate, render and build into `target`; raise BuildError on any failure. `discard`, if
+    given, receives the folders the build is done with (the one holding the previous build, the
+    stage) instead of their being removed at once."""
     report = report or validate_data()
     if report.refused:
         raise _refused(report.problems)
@@ -84,39 +87,68 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None) -> None:
     with exclusive() as alone:
         if alone:
             sweep(sorted(BUILD.glob("stage-*")) + leftovers(target))
-        _build(report.dataset, target, tuple(langs), settings)
+        _build(report.dataset, target, tuple(langs), settings, discard)
 
 
-def _build(dataset, target: Path, langs, settings) -> None:
+def keep_warm() -> None:
+    """For the preview: from now on, this process keeps what MkDocs made between builds and
+    redoes only what changed (site/page_cache.py, site/mkdocs_reuse.py), and its first build runs
+    MkDocs here so that the later forked ones start warm. `build` never calls it."""
+    page_cache.enable()
+    mkdocs_reuse.enable()
+    mkdocs_run.keep_warm()
+
+
+def _build(dataset, target: Path, langs, settings, discard=None) -> None:
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
     out = new_folder(target)
+    runner = mkdocs_run.Runner()
     try:
-        jobs = []
+        fingerprints = {}
         for lang in langs:
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
             bundles = assets.stage(docs_dir, settings.base)
             render_language(dataset, lang, docs_dir, settings)
-            jobs.append((mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles), lang))
+            config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles)
+            fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)  # None but in the preview
+            if not mkdocs_reuse.restore(lang, fingerprints[lang], out / lang):
+                runner.start(config_file, lang)
+        side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
+        cards.write(side, langs, dataset)
+        shared = share_pages.write(side, langs, dataset, settings)  # each with its policy already
         try:
-            mkdocs_run.build_all(jobs)
+            runner.wait()
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
+        for lang in runner.built:
+            mkdocs_reuse.keep(lang, fingerprints[lang], out / lang)
         valid_html.run(out, langs)
         search_index.run(out, langs, dataset.glossary)
         postprocess.run(out, langs, settings)
-        cards.write(out, langs, dataset)
-        share_pages.write(out, langs, dataset, settings)
+        _move_in(side, out, langs)
         sitemaps.write(out, langs, dataset, settings)
-        csp.run(out)
+        csp.run(out, done=[out / path.relative_to(side) for path in shared])
         reproducible.run(out)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
         fit_to_serve(out)
-        swap(out, target)
+        swap(out, target, discard or remove)
     except BaseException:
+        runner.stop()
         shutil.rmtree(out, ignore_errors=True)
         raise
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        (discard or remove)(stage)
+
+
+def _move_in(side: Path, out: Path, langs) -> None:
+    """Put what was written beside MkDocs' output (side/<lang>/cards/, side/<lang>/d/) into it."""
+    for lang in langs:
+        for entry in sorted((side / lang).iterdir()):
+            if os.path.lexists(out / lang / entry.name):
+                raise RuntimeError(f"MkDocs wrote {lang}/{entry.name} itself, where the build puts its own {entry.name}/")
+            os.rename(entry, out / lang / entry.name)
+        (side / lang).rmdir()
+    side.rmdir()
 
 
 def main(langs=None, settings=None, data_dir=None, target=None, site_url=None, repository=None) -> int:

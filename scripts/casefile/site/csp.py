@@ -79,7 +79,11 @@ def apply(page: str) -> str:
     return page[:head.end()] + meta + page[head.end():]
 
 
-def run(out: Path) -> None:
+def run(out: Path, done=()) -> None:
+    """Set the policy of every page under `out` but those in `done` (written with theirs)."""
+    done = set(done)
     for path in sorted(out.rglob("*.html")):
+        if path in done:
+            continue
         text = path.read_text("utf-8")
         path.write_text(apply(text), "utf-8")

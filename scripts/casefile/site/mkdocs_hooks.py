@@ -3,12 +3,17 @@
 MkDocs compiles Material's ~40 Jinja templates afresh in every build; a bytecode cache under
 build/cache/jinja/ keeps them compiled between builds (Jinja checks each template's source
 and the Python version, so an edited override or an upgrade recompiles it).
+
+In the preview, pages whose Markdown did not change since the last rebuild are not converted
+again, nor read again by Material's search (site/page_cache.py; off in `build`).
 """
 from __future__ import annotations
 
 from jinja2 import FileSystemBytecodeCache
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
+from casefile.site import page_cache
 
 JINJA_CACHE = BUILD / "cache" / "jinja"
 
@@ -17,3 +22,31 @@ def on_env(env, config, files):
     JINJA_CACHE.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(JINJA_CACHE))
     return env
+
+
+def on_files(files, config):
+    page_cache.start(config, files)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return page_cache.before(markdown, page)
+
+
+def on_page_content(html, page, config, files):
+    return page_cache.after(html, page, files)
+
+
+@event_priority(100)  # before Material's search plugin (priority 0) reads the page
+def _before_search(context, page, config, nav):
+    page_cache.before_indexing(page, config)
+    return context
+
+
+@event_priority(-100)  # after it
+def _after_search(context, page, config, nav):
+    page_cache.after_indexing(page, config)
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)

@@ -1,7 +1,8 @@
 """Run MkDocs on one language's configuration, and on several at once in worker processes.
 
 The languages are independent sites, so on a machine with more than one core each is built in a
-forked process (which inherits the already imported MkDocs and Material: no start-up cost).
+forked process (which inherits the already imported MkDocs and Material: no start-up cost),
+while the parent goes on with work that does not need MkDocs' output (site/build.py).
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import multiprocessing
 import os
 import sys
 from pathlib import Path
+
+from . import page_cache
 
 
 class MkDocsFailed(Exception):
@@ -44,19 +47,20 @@ def build_one(config_file: Path, lang: str) -> None:
 
 
 def _child(args):
-    """Build in a worker; return the failure's message (exceptions may not pickle), or for an
-    error of the machine (a full disk, a read-only folder) its (errno, strerror, filename)."""
+    """Build in a worker; return (None, the pages it converted for site/page_cache.py), or the
+    failure's message (exceptions may not pickle), or for an error of the machine (a full disk,
+    a read-only folder) its (errno, strerror, filename)."""
     try:
         build_one(*args)
     except MkDocsFailed as err:
-        return str(err)
+        return str(err), None
     except OSError as err:
         if err.errno is not None:
-            return (err.errno, err.strerror, str(err.filename) if err.filename else None)
-        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}"
+            return (err.errno, err.strerror, str(err.filename) if err.filename else None), None
+        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}", None
     except Exception as err:  # noqa: BLE001 - reported by the parent like any other failure
-        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}"
-    return None
+        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}", None
+    return None, page_cache.harvest()
 
 
 def preload() -> None:
@@ -66,19 +70,90 @@ def preload() -> None:
     import mkdocs.config  # noqa: F401
 
 
+_warm_up = False  # the next Runner runs MkDocs in this process (see keep_warm)
+
+
+def keep_warm() -> None:
+    """For the preview: the next build runs MkDocs in this process, so that everything MkDocs,
+    Material and Python-Markdown import and set up on a first run stays loaded here, and every
+    later forked build starts from it (a forked build from a process that never ran MkDocs does
+    that work again each time, a third of a small rebuild)."""
+    global _warm_up
+    _warm_up = True
+
+
+class Runner:
+    """MkDocs runs, each started as soon as its language is staged and waited for together, so
+    that the caller can do other work meanwhile. Each run is a forked process (which inherits
+    the already imported MkDocs and Material) where the machine has more than one core and fork;
+    otherwise they run one after the other in this process, in `wait()`."""
+
+    def __init__(self):
+        global _warm_up
+        self.fork = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods() and not _warm_up
+        _warm_up = False
+        self.started = []  # (process or None, the end of its pipe or None, (config_file, lang))
+        self.built = []  # the languages whose run `wait()` saw succeed
+
+    def start(self, config_file: Path, lang: str) -> None:
+        job = (config_file, lang)
+        if not self.fork:
+            self.started.append((None, None, job))
+            return
+        preload()
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_worker, args=(send, job), name=f"mkdocs-{lang}", daemon=True)
+        process.start()
+        send.close()
+        self.started.append((process, receive, job))
+
+    def wait(self) -> None:
+        """Wait for every run; raise MkDocsFailed (or the OSError of a worker) if any failed."""
+        results, runs = [], list(self.started)
+        try:
+            for process, receive, job in runs:
+                if process is None:
+                    build_one(*job)
+                    results.append((None, page_cache.harvest()))
+                    continue
+                try:
+                    results.append(receive.recv())
+                except EOFError:  # the worker died without a word (killed, out of memory)
+                    results.append((f"MkDocs stopped unexpectedly while building the {job[1]} site", None))
+                process.join()
+        finally:
+            self.stop()
+        page_cache.absorb([pages for _, pages in results])  # the languages that built, even if another failed
+        self.built = [job[1] for (_, _, job), (message, _) in zip(runs, results) if not message]
+        failures = [message for message, _ in results if message]
+        for failure in failures:
+            if isinstance(failure, tuple):  # the parent reports it as the error of the machine it is
+                raise OSError(*failure)
+        if failures:
+            raise MkDocsFailed("\n".join(failures))
+
+    def stop(self) -> None:
+        """End the runs still going (after a failure elsewhere) and forget them."""
+        for process, receive, _ in self.started:
+            if process is not None:
+                if process.is_alive():
+                    process.terminate()
+                process.join()
+                receive.close()
+        self.started = []
+
+
+def _worker(send, job) -> None:
+    try:
+        send.send(_child(job))
+    finally:
+        send.close()
+
+
 def build_all(jobs: list[tuple[Path, str]]) -> None:
     """Build every (config_file, lang); concurrently where the machine has the cores and fork."""
-    parallel = len(jobs) > 1 and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
-    if not parallel:
-        for job in jobs:
-            build_one(*job)
-        return
-    preload()
-    context = multiprocessing.get_context("fork")
-    with context.Pool(len(jobs)) as pool:
-        failures = [message for message in pool.map(_child, jobs) if message]
-    for failure in failures:
-        if isinstance(failure, tuple):  # the parent reports it as the error of the machine it is
-            raise OSError(*failure)
-    if failures:
-        raise MkDocsFailed("\n".join(failures))
+    runner = Runner()
+    for job in jobs:
+        runner.start(*job)
+    runner.wait()

@@ -16,6 +16,7 @@ from ..load.records import walk
 from ..render.pages import BY_DATA
 from ..render.previews import card_lines, record_preview
 from ..render.strings import t
+from . import csp
 from .cards import SIZE
 from .templates import render
 
@@ -49,7 +50,8 @@ def share_path(record_id: str) -> str:
 
 
 def write(out: Path, langs, dataset, settings) -> list[Path]:
-    """Write out/<lang>/d/<id>/index.html for every shared id; returns the files written."""
+    """Write out/<lang>/d/<id>/index.html for every shared id, with its Content-Security-Policy;
+    returns the files written."""
     written = []
     records = shared_records(dataset)
     for lang in langs:
@@ -75,6 +77,6 @@ def write(out: Path, langs, dataset, settings) -> list[Path]:
             )
             target = out / lang / share_path(item.id) / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, "utf-8")
+            target.write_text(csp.apply(html), "utf-8")  # final here: csp.run is told to pass it by
             written.append(target)
     return written

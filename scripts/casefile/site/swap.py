@@ -108,14 +108,19 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-def swap(new: Path, target: Path) -> None:
-    """Make `new` the folder at `target`; the previous one is removed afterwards."""
+def remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def swap(new: Path, target: Path, discard=remove) -> None:
+    """Make `new` the folder at `target`; then `discard` is called with a folder holding the
+    previous one (by default it is removed at once; the preview removes it after telling open pages)."""
     check_target(target)
     if not os.path.lexists(target):
         os.rename(new, target)
         return
     if _exchange(new, target):
-        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the previous site
+        discard(new)  # `new` now holds the previous site
         return
     holder = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
     os.rename(target, holder / target.name)
@@ -125,4 +130,4 @@ def swap(new: Path, target: Path) -> None:
         os.rename(holder / target.name, target)  # put the previous site back
         os.rmdir(holder)
         raise
-    shutil.rmtree(holder, ignore_errors=True)
+    discard(holder)

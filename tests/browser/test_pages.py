@@ -2,7 +2,10 @@
 
 One load per page checks: no console error, no failed request and no HTTP error (except the 404
 document itself), no request to any host but 127.0.0.1 (the search web worker included), no
-WCAG 2.1 A/AA violation found by axe, and at 375 px: no sideways overflow, a reachable navigation
+WCAG 2.1 A/AA violation found by axe, the page's Content-Security-Policy and referrer policy in
+place and not one violation of the policy (heard by a `securitypolicyviolation` listener installed
+before any script runs, after scroll-driven scripts have run too: tests/browser/test_csp.py proves
+the listener hears a real violation), and at 375 px: no sideways overflow, a reachable navigation
 drawer that shows every page link, and a reachable language switcher. It also saves a full-page
 desktop screenshot to build/screenshots/<lang>-<page>.png.
 """
@@ -16,6 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from casefile.render.pages import PAGES
+from test_csp import LISTEN as LISTEN_FOR_CSP_VIOLATIONS
 
 LANGS = ("es", "en")
 DESKTOP = {"width": 1280, "height": 900}  # as new_context opens pages (tests/browser/conftest.py)
@@ -173,6 +177,7 @@ def _search(page, query: str) -> int:
 @pytest.mark.parametrize(("lang", "name", "path"), list(_cases()))
 def test_page(new_context, url, screenshots_dir, lang, name, path):
     context = new_context()
+    context.add_init_script(LISTEN_FOR_CSP_VIOLATIONS)
     page = context.new_page()
     target = url(lang, path)
     monitor = Monitor(context, page, expected_404=target if name == "404" else None)
@@ -184,6 +189,9 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
     assert page.locator("html").get_attribute("lang") == lang
     if name == "404":
         assert page.locator(".md-content h1").inner_text().startswith("404")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+    assert policy.count() == 1 and "script-src 'self'" in policy.get_attribute("content")
+    assert page.locator('meta[name="referrer"]').get_attribute("content") == "no-referrer"
 
     # C. The desktop screenshot, from this same load (before the search box is used).
     page.screenshot(path=str(screenshots_dir / f"{lang}-{name}.png"), full_page=True)
@@ -210,6 +218,11 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
     violations = results.response["violations"]
     if violations:
         failures.append(f"axe found {len(violations)} WCAG 2.1 A/AA violation(s):\n{_axe_report(violations)}")
+
+    # Scroll-driven scripts (toc.follow, back to top) run under the policy too; then back to the top.
+    page.mouse.wheel(0, 2000)
+    page.wait_for_timeout(300)
+    page.evaluate("() => window.scrollTo(0, 0)")
 
     # 375 px: nothing sideways, drawer and language switcher reachable.
     page.set_viewport_size(PHONE)
@@ -244,6 +257,9 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
         if missing:
             failures.append(f"at 375 px the opened drawer does not show these page links: {missing}")
 
+    violations = page.evaluate("() => window.__csp")
+    if violations:
+        failures.append("Content-Security-Policy violations:\n    " + "\n    ".join(violations))
     failures += monitor.problems
     foreign = _foreign_requests(context.casefile_requests)
     if foreign:

@@ -4,6 +4,9 @@ MkDocs compiles Material's ~40 Jinja templates afresh in every build; a bytecode
 build/cache/jinja/ keeps them compiled between builds (Jinja checks each template's source
 and the Python version, so an edited override or an upgrade recompiles it).
 
+Addresses of files under assets/ point at the one assets/ folder the languages share
+(site/shared_assets.py).
+
 Every page MkDocs writes, 404.html included, has its runs of whitespace collapsed
 (site/minify_html.py).
 
@@ -17,6 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
 from casefile.site import page_cache
+from casefile.site import shared_assets
 from casefile.site.minify_html import minify
 
 JINJA_CACHE = BUILD / "cache" / "jinja"
@@ -25,6 +29,7 @@ JINJA_CACHE = BUILD / "cache" / "jinja"
 def on_env(env, config, files):
     JINJA_CACHE.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(JINJA_CACHE))
+    shared_assets.install(env)
     return env
 
 

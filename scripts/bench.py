@@ -47,7 +47,9 @@ def measure_build(tmp: Path, runs: int, results: dict) -> float:
         results["build_vs_static_i18n"] = {"skipped": "mkdocs-static-i18n is not installed (pip install -e '.[bench]')"}
         return median_of(ours, runs)
     config = yardstick.make_project(tmp / "yardstick")
-    theirs = lambda: wall([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])  # noqa: E731
+    # mkdocs.yml names our Markdown extensions (casefile.site.…): import them from this checkout
+    here = {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))}
+    theirs = lambda: wall([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], env=here)  # noqa: E731
     pair = paired(ours, theirs, runs)
     results["build_vs_static_i18n"] = {"value": pair["ratio"], "ours_s": pair["a"], "static_i18n_s": pair["b"], "runs": runs}
     return pair["a"]

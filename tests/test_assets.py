@@ -17,16 +17,19 @@ def test_extra_css_and_js_are_bundled_into_one_hashed_file_each(built_site):
         css = re.findall(r'href="([^"]*assets/stylesheets/casefile\.[0-9a-f]{8}\.css)"', html)
         js = re.findall(r'src="([^"]*assets/javascripts/casefile\.[0-9a-f]{8}\.js)"', html)
         assert len(css) == 1 and len(js) == 1, (css, js)
-        bundle_css = (built_site / lang / "assets/stylesheets" / css[0].rsplit("/", 1)[-1]).read_text("utf-8")
-        bundle_js = (built_site / lang / "assets/javascripts" / js[0].rsplit("/", 1)[-1]).read_text("utf-8")
+        # one assets/ folder beside the languages' (site/shared_assets.py)
+        bundle_css = (built_site / "assets/stylesheets" / css[0].rsplit("/", 1)[-1]).read_text("utf-8")
+        bundle_js = (built_site / "assets/javascripts" / js[0].rsplit("/", 1)[-1]).read_text("utf-8")
         for entry in base["extra_css"]:
             assert f"/* {entry} */" in bundle_css
             assert minify_css((DOCS / entry).read_text("utf-8")) in bundle_css
             assert not (built_site / lang / entry).exists(), f"{entry} is bundled; the site must not also ship it alone"
+            assert not (built_site / entry).exists(), f"{entry} is bundled; the site must not also ship it alone"
             assert entry not in html
         for entry in base["extra_javascript"]:
             assert (DOCS / entry).read_text("utf-8").strip() in bundle_js
             assert not (built_site / lang / entry).exists()
+            assert not (built_site / entry).exists()
 
 
 def test_bundled_css_carries_no_comments():

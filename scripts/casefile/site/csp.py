@@ -36,7 +36,7 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _EXECUTED_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\s*', re.I)
-_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
+_CHARSET = re.compile(r"(<meta\s+charset=[\"']?utf-8[\"']?\s*/?>)[ \t\n\r\f]*", re.I)  # moved with the line break after it
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
 
 
@@ -72,7 +72,7 @@ def apply(page: str) -> str:
     charset = _CHARSET.search(page)
     if charset is not None:  # the charset stays first; the policy comes right after it, before any script
         page = page[:charset.start()] + page[charset.end():]
-        meta = charset.group() + meta
+        meta = charset.group(1) + meta
     head = _HEAD.search(page)
     if head is None:
         raise RuntimeError("a page without <head>: cannot set its Content-Security-Policy")

@@ -18,8 +18,10 @@ from ..render.strings import t
 
 def _markdown_extensions(base: list, lang: str) -> list:
     """The base extensions with the interface text that Python-Markdown prints made local."""
+    footnotes = {"BACKLINK_TITLE": t("footnote_backlink", lang), "SEPARATOR": "-"}
     localised = {
-        "footnotes": {"BACKLINK_TITLE": t("footnote_backlink", lang), "SEPARATOR": "-"},
+        "footnotes": footnotes,
+        "casefile.site.linear_markdown:Footnotes": footnotes,  # the same, without its quadratic step
         "toc": {"permalink_title": t("permalink", lang)},
     }
     out = []

@@ -4,6 +4,12 @@ MkDocs compiles Material's ~40 Jinja templates afresh in every build; a bytecode
 build/cache/jinja/ keeps them compiled between builds (Jinja checks each template's source
 and the Python version, so an edited override or an upgrade recompiles it).
 
+Addresses of files under assets/ point at the one assets/ folder the languages share
+(site/shared_assets.py).
+
+Every page MkDocs writes, 404.html included, has its runs of whitespace collapsed
+(site/minify_html.py).
+
 In the preview, pages whose Markdown did not change since the last rebuild are not converted
 again, nor read again by Material's search (site/page_cache.py; off in `build`).
 """
@@ -14,6 +20,8 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
 from casefile.site import page_cache
+from casefile.site import shared_assets
+from casefile.site.minify_html import minify
 
 JINJA_CACHE = BUILD / "cache" / "jinja"
 
@@ -21,6 +29,7 @@ JINJA_CACHE = BUILD / "cache" / "jinja"
 def on_env(env, config, files):
     JINJA_CACHE.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(JINJA_CACHE))
+    shared_assets.install(env)
     return env
 
 
@@ -50,3 +59,11 @@ def _after_search(context, page, config, nav):
 
 
 on_page_context = CombinedEvent(_before_search, _after_search)
+
+
+def on_post_page(output, page, config):
+    return minify(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return minify(output_content) if template_name.endswith(".html") else output_content

@@ -1,4 +1,4 @@
-"""What the built site needs after MkDocs: folded search, pruned assets, the root pages.
+"""What the built site needs after MkDocs: folded search, pruned assets shared by the languages, the root pages.
 
 Material-specific, like mkdocs_config.py; a move to another builder replaces these two files.
 """
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..languages import NAMES, ORIGINAL as DEFAULT
 from ..render.strings import t
+from . import shared_assets
 
 FOLD_JS = Path(__file__).with_name("search_fold.js")  # read at build time: the one non-Python file here
 # Material's search worker loads lunr's stemmer support and the page language's stemmer, except for
@@ -32,6 +33,7 @@ def run(out: Path, langs, settings) -> None:
         _fold_search(site)
         _no_alternate_sitemaps(site)
         _prune(site, lang)
+    shared_assets.share(out, langs)  # after the edits above: the languages' copies are the same files
     _root_index(out, langs, settings.site_url)
     _root_404(out, langs, settings.base_path)
 

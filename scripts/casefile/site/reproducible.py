@@ -24,9 +24,15 @@ def gzip_bytes(data: bytes, mtime: int) -> bytes:
     return buffer.getvalue()
 
 
+def _packed(out: Path) -> list[Path]:
+    """Every *.gz below `out` (os.walk: the output holds a folder per share page, and pathlib's
+    rglob takes seconds to walk 100 times the real data)."""
+    return sorted(Path(root, name) for root, _, names in os.walk(out) for name in names if name.endswith(".gz"))
+
+
 def run(out: Path) -> None:
     mtime = fixed_mtime()
-    for packed in sorted(out.rglob("*.gz")):
+    for packed in _packed(out):
         plain = packed.with_suffix("")
         data = plain.read_bytes() if plain.is_file() else gzip.decompress(packed.read_bytes())
         packed.write_bytes(gzip_bytes(data, mtime))

@@ -18,7 +18,7 @@ from ..render.previews import card_lines, record_preview
 from ..render.strings import t
 from . import csp
 from .cards import SIZE
-from .templates import render
+from .templates import template
 
 FOLDER = "d"  # /<lang>/d/<id>/
 
@@ -54,14 +54,14 @@ def write(out: Path, langs, dataset, settings) -> list[Path]:
     returns the files written."""
     written = []
     records = shared_records(dataset)
+    page = template("share.html")
     for lang in langs:
         site_name = t("site_name", lang)
         for item in records:
             spec = BY_DATA[item.stem]
             title, description = record_preview(dataset, item.stem, item.record, lang)
             page_url = settings.page_url(lang, spec.url)
-            html = render(
-                "share.html",
+            html = page.render(
                 lang=lang,
                 site_name=site_name,
                 title=title,

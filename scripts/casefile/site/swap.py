@@ -80,13 +80,22 @@ def fit_to_serve(folder: Path) -> None:
     mask = _umask()
     folder_mode, file_mode = 0o777 & ~mask, 0o666 & ~mask
     os.chmod(folder, folder_mode)
-    for root, dirs, files in os.walk(folder):
-        for name in dirs:
-            os.chmod(os.path.join(root, name), folder_mode, follow_symlinks=False)
-        for name in files:
-            path = os.path.join(root, name)
-            if not os.path.islink(path):
-                os.chmod(path, file_mode)
+    _fit(folder, folder_mode, file_mode)
+
+
+def _fit(folder, folder_mode: int, file_mode: int) -> None:
+    """Everything below `folder`, links left alone; most files already have their mode (they were
+    written under the same umask), so only those that differ are changed."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISLNK(info.st_mode):
+                continue
+            wanted = folder_mode if stat.S_ISDIR(info.st_mode) else file_mode
+            if stat.S_IMODE(info.st_mode) != wanted:
+                os.chmod(entry.path, wanted)
+            if stat.S_ISDIR(info.st_mode):
+                _fit(entry.path, folder_mode, file_mode)
 
 
 def _exchange(a: Path, b: Path) -> bool:

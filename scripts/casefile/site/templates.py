@@ -18,3 +18,8 @@ _ENV = jinja2.Environment(
 
 def render(name: str, **values) -> str:
     return _ENV.get_template(name).render(**values)
+
+
+def template(name: str) -> jinja2.Template:
+    """One template, to render many times (each get_template looks at the file again)."""
+    return _ENV.get_template(name)

@@ -18,6 +18,9 @@ class Source:
     value_marks: dict = field(default_factory=dict)  # path tuple -> (line, col)
     key_marks: dict = field(default_factory=dict)  # path tuple -> (line, col) of the key
     raw: dict = field(default_factory=dict)  # path tuple -> source text of an unquoted scalar
+    # what `mappings` and `texts` give, noted by yaml_values.build_value while it builds the data
+    _mappings: list | None = field(default=None, init=False, compare=False, repr=False)
+    _texts: list | None = field(default=None, init=False, compare=False, repr=False)
 
     @cached_property
     def name(self) -> str:  # asked for by every problem: a large file can have thousands
@@ -40,12 +43,16 @@ class Source:
         return Problem(self.name, line, col, format_path(path), message, fix, severity)
 
     # -- walked once, for every rule that looks at each record or each text -----------------------
-    @cached_property
+    @property
     def mappings(self) -> list:
         """(path, mapping) for every mapping in the data, outermost first: `records.walk(self.data)`."""
-        return mappings(self.data)
+        if self._mappings is None:
+            self._mappings = mappings(self.data)
+        return self._mappings
 
-    @cached_property
+    @property
     def texts(self) -> list:
-        """Every key and text value in the data, without their paths."""
-        return texts(self.data)
+        """Every key and text value in the data, depth first, without their paths: `records.texts(self.data)`."""
+        if self._texts is None:
+            self._texts = texts(self.data)
+        return self._texts

@@ -21,7 +21,7 @@ from ..paths import display
 from ..problems import Problem
 from . import libyaml_tree
 from .source import Source
-from .yaml_values import MAX_DEPTH, build_value
+from .yaml_values import MAX_DEPTH, build_data
 from .unclosed import unclosed_quote
 
 # A data file is text written by people; anything larger is a mistake. The benchmark's synthetic
@@ -179,7 +179,7 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(name, 1, 1, "", "is empty", "the file must hold a mapping of fields; see its schema in data/schema/")]
 
     source = Source(path, None)
-    source.data = build_value(node, (), source, problems, 0)
+    source.data = build_data(node, source, problems)
     return source, problems
 
 

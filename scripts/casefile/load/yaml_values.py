@@ -26,9 +26,20 @@ _STR = "tag:yaml.org,2002:str"  # what the resolver gives most scalars
 _MappingNode, _SequenceNode, _ScalarNode = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
 
 
+def build_data(node, source, problems: list):
+    """The data of `source` (a load.source.Source) from the composed node of its file. While it
+    builds, `build_value` notes on `source` each value's position, each mapping (source.mappings)
+    and each key and text (source.texts), so the rules need not walk the data again for them."""
+    source._mappings, source._texts = [], []
+    data = build_value(node, (), source, problems, 0)
+    if isinstance(data, str):
+        source._texts.append(data)
+    return data
+
+
 def build_value(node, path, source, problems: list, depth: int):
-    """Plain Python values from a composed node, noting each value's position on `source` (a
-    strict_yaml.Source) and each YAML 1.1 trap in `problems`."""
+    """Plain Python values from a composed node, noting each value's position on `source` and each
+    YAML 1.1 trap in `problems` (and, when build_data set them up, its mappings and texts)."""
     mark = node.start_mark
     source.value_marks[path] = (mark.line + 1, mark.column + 1)
     if depth > MAX_DEPTH:
@@ -43,6 +54,9 @@ def build_value(node, path, source, problems: list, depth: int):
         return _scalar(node, path, source, problems)
     if isinstance(node, _MappingNode):
         result = {}
+        texts = source._texts
+        if texts is not None:
+            source._mappings.append((path, result))
         key_marks = source.key_marks
         for key_node, value_node in node.value:
             if not isinstance(key_node, _ScalarNode):
@@ -61,11 +75,21 @@ def build_value(node, path, source, problems: list, depth: int):
                                         "YAML would silently keep only the last one; remove or rename one of them"))
                 continue
             key_marks[child] = mark
-            result[key] = build_value(value_node, child, source, problems, depth + 1)
+            if texts is not None:
+                texts.append(key)
+            value = result[key] = build_value(value_node, child, source, problems, depth + 1)
+            if texts is not None and type(value) is str:
+                texts.append(value)
         return result
     if isinstance(node, _SequenceNode):
         depth += 1
-        return [build_value(item, path + (i,), source, problems, depth) for i, item in enumerate(node.value)]
+        items, texts = [], source._texts
+        for index, item in enumerate(node.value):
+            value = build_value(item, path + (index,), source, problems, depth)
+            items.append(value)
+            if texts is not None and type(value) is str:
+                texts.append(value)
+        return items
     return _scalar(node, path, source, problems)
 
 

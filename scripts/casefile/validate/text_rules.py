@@ -27,8 +27,11 @@ def texts(data, path=()):
 
 
 def _invisible_in(text: str) -> bool:
-    """Whether `text` holds a Cf character (none is ASCII: each distinct other character is looked up once)."""
-    return not text.isascii() and any(unicodedata.category(c) == "Cf" for c in set(text) if not c.isascii())
+    """Whether `text` holds a Cf character (none is ASCII, and every one is unprintable: each distinct
+    character of a text with an unprintable one other than a line break is looked up once)."""
+    if text.isascii() or text.replace("\n", "").isprintable():
+        return False
+    return any(unicodedata.category(c) == "Cf" for c in set(text) if not c.isascii())
 
 
 def _name(char: str) -> str:

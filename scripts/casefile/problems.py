@@ -56,8 +56,11 @@ def format_path(path) -> str:
 def visible(text: str) -> str:
     """`text` with line breaks, control and invisible (format) characters written as escapes,
     so that a message never hides or reorders what it quotes: U+202E shows as \\u202e."""
+    text = str(text)
+    if text.isprintable():  # every hidden character, and every line break, is unprintable
+        return text
     out = []
-    for char in str(text):
+    for char in text:
         if char == "\n":
             out.append("\\n")
         elif char == "\r":

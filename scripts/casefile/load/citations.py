@@ -35,18 +35,22 @@ def collect(files: dict, letter_source: str | None) -> list[Citation]:
 def _visit(value, path, stem, anchor, owner, letter_source, out) -> None:
     if isinstance(value, list):
         for index, child in enumerate(value):
-            _visit(child, path + (index,), stem, anchor, owner, letter_source, out)
+            if isinstance(child, (dict, list)):  # nothing is cited below a scalar
+                _visit(child, path + (index,), stem, anchor, owner, letter_source, out)
         return
     if not isinstance(value, dict):
         return
     if isinstance(value.get("id"), str):
         anchor, owner = value["id"], value
     owner = owner if owner is not None else value
-    if strings(value.get("letter")) and letter_source:
+    letter = value.get("letter")
+    if letter and letter_source and strings(letter):
         out.append(Citation(letter_source, stem, anchor, path + ("letter",), owner, via_letter=True,
-                            letter_refs=tuple(strings(value.get("letter")))))
-    for index, ref in enumerate(strings(value.get("sources"))):
-        out.append(Citation(ref, stem, anchor, path + ("sources", index), owner))
+                            letter_refs=tuple(strings(letter))))
+    cited = value.get("sources")
+    if cited:
+        for index, ref in enumerate(strings(cited)):
+            out.append(Citation(ref, stem, anchor, path + ("sources", index), owner))
     titles = value.get("title_sources")
     for lang, refs in (titles.items() if isinstance(titles, dict) else ()):
         for index, ref in enumerate(strings(refs)):

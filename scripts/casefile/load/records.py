@@ -3,16 +3,54 @@ from __future__ import annotations
 
 
 def walk(value, path=()):
-    """Yield (path, mapping) for every mapping inside `value`, outermost first."""
+    """(path, mapping) for every mapping inside `value`, outermost first."""
+    return iter(mappings(value, path))
+
+
+def mappings(value, path=()) -> list:
+    """walk(value, path) as a list, made without a generator per level (the rules walk every record)."""
+    out = []
+    _mappings(value, path, out)
+    return out
+
+
+def _mappings(value, path, out) -> None:
     if isinstance(value, dict):
-        yield path, value
+        out.append((path, value))
         for key, child in value.items():
             if isinstance(child, (dict, list)):  # nothing to yield below a scalar
-                yield from walk(child, path + (key,))
+                _mappings(child, path + (key,), out)
     elif isinstance(value, list):
         for index, child in enumerate(value):
             if isinstance(child, (dict, list)):
-                yield from walk(child, path + (index,))
+                _mappings(child, path + (index,), out)
+
+
+def texts(value) -> list:
+    """Every key and text value in `value`, depth first, without their paths: a quick look at a whole
+    file (validate/text_rules.py walks it again, with paths, only to say where a problem is)."""
+    out = []
+    _texts(value, out)
+    return out
+
+
+def _texts(data, out: list) -> None:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                out.append(key)
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, (dict, list)):
+                _texts(value, out)
+    elif isinstance(data, list):
+        for value in data:
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, (dict, list)):
+                _texts(value, out)
+    elif isinstance(data, str):
+        out.append(data)
 
 
 def records(data, key):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -19,8 +18,10 @@ from yaml.resolver import Resolver
 
 from .. import inputs
 from ..paths import display
-from ..problems import Problem, format_path
-from .yaml_values import MAX_DEPTH, build_value
+from ..problems import Problem
+from . import libyaml_tree
+from .source import Source
+from .yaml_values import MAX_DEPTH, build_data
 from .unclosed import unclosed_quote
 
 # A data file is text written by people; anything larger is a mistake. The benchmark's synthetic
@@ -48,36 +49,6 @@ _SYNTAX_HINTS = (
     ("found unknown escape character", "inside double quotes a backslash starts an escape; use single quotes or write \\\\"),
     ("expected a single document", "a data file holds one document; remove the extra '---' line"),
 )
-
-
-@dataclass
-class Source:
-    """A parsed data file: its values and where each of them stands in the text."""
-    path: Path
-    data: object
-    value_marks: dict = field(default_factory=dict)  # path tuple -> (line, col)
-    key_marks: dict = field(default_factory=dict)  # path tuple -> (line, col) of the key
-    raw: dict = field(default_factory=dict)  # path tuple -> source text of an unquoted scalar
-
-    @property
-    def name(self) -> str:
-        return display(self.path)
-
-    def mark(self, path, key: bool = False):
-        """The closest known position of `path`: its key, its value, or its nearest parent."""
-        path = tuple(path)
-        while True:
-            table = (self.key_marks, self.value_marks) if key else (self.value_marks, self.key_marks)
-            for marks in table:
-                if path in marks:
-                    return marks[path]
-            if not path:
-                return (1, 1)
-            path = path[:-1]
-
-    def problem(self, path, message: str, fix: str, severity: str = "error", key: bool = False) -> Problem:
-        line, col = self.mark(path, key=key)
-        return Problem(self.name, line, col, format_path(path), message, fix, severity)
 
 
 class _Noting:
@@ -140,6 +111,11 @@ def _compose_fast(text: str):
     """
     if _CParser is None or _NON_PRINTABLE.search(text):
         return None
+    if libyaml_tree.AVAILABLE and libyaml_tree.plain(text):  # no anchor, alias or tag can stand in it
+        try:
+            return libyaml_tree.compose(text), []
+        except libyaml_tree.Careful:
+            return None
     loader = _FastLoader(text)
     try:
         return loader.get_single_node(), loader.forbidden
@@ -203,7 +179,7 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(name, 1, 1, "", "is empty", "the file must hold a mapping of fields; see its schema in data/schema/")]
 
     source = Source(path, None)
-    source.data = build_value(node, (), source, problems, 0)
+    source.data = build_data(node, source, problems)
     return source, problems
 
 

@@ -18,38 +18,78 @@ _TRUE_FALSE = {"true": True, "false": False}
 # Numbers in the YAML 1.2 core schema (what most tools read today) that PyYAML's YAML 1.1 keeps as text.
 _YAML12_NUMBER = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
                             r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
-_YAML11_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}
+_YAML11_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}  # none longer than 3 characters
+_NUMBER_STARTS = "+-.0123456789"  # what every YAML 1.2 number starts with (and "", which none is)
+
+
+_STR = "tag:yaml.org,2002:str"  # what the resolver gives most scalars
+_MappingNode, _SequenceNode, _ScalarNode = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+
+
+def build_data(node, source, problems: list):
+    """The data of `source` (a load.source.Source) from the composed node of its file. While it
+    builds, `build_value` notes on `source` each value's position, each mapping (source.mappings)
+    and each key and text (source.texts), so the rules need not walk the data again for them."""
+    source._mappings, source._texts = [], []
+    data = build_value(node, (), source, problems, 0)
+    if isinstance(data, str):
+        source._texts.append(data)
+    return data
 
 
 def build_value(node, path, source, problems: list, depth: int):
-    """Plain Python values from a composed node, noting each value's position on `source` (a
-    strict_yaml.Source) and each YAML 1.1 trap in `problems`."""
-    source.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    """Plain Python values from a composed node, noting each value's position on `source` and each
+    YAML 1.1 trap in `problems` (and, when build_data set them up, its mappings and texts)."""
+    mark = node.start_mark
+    source.value_marks[path] = (mark.line + 1, mark.column + 1)
     if depth > MAX_DEPTH:
         problems.append(source.problem(path, "is nested too deeply", f"data files need at most {MAX_DEPTH} levels of nesting"))
         return None
-    if isinstance(node, yaml.MappingNode):
+    if type(node) is _ScalarNode:
+        if node.style:  # quoted or block scalar: always text (plain is None in PyYAML, "" in libyaml)
+            return node.value
+        if node.tag == _STR:
+            source.raw[path] = node.value
+            return _text(node.value, path, source, problems)
+        return _scalar(node, path, source, problems)
+    if isinstance(node, _MappingNode):
         result = {}
+        texts = source._texts
+        if texts is not None:
+            source._mappings.append((path, result))
+        key_marks = source.key_marks
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, _ScalarNode):
                 mark = key_node.start_mark
                 problems.append(Problem(source.name, mark.line + 1, mark.column + 1, format_path(path),
                                         "a key must be a plain word", "write the key as text, e.g. `title:`"))
                 continue
             key = key_node.value
             child = path + (key,)
-            mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            mark = key_node.start_mark
+            mark = (mark.line + 1, mark.column + 1)
             if key in result:
-                first = source.key_marks[child]
+                first = key_marks[child]
                 problems.append(Problem(source.name, mark[0], mark[1], format_path(child),
                                         f"duplicate key {show(key)} (first at line {first[0]})",
                                         "YAML would silently keep only the last one; remove or rename one of them"))
                 continue
-            source.key_marks[child] = mark
-            result[key] = build_value(value_node, child, source, problems, depth + 1)
+            key_marks[child] = mark
+            if texts is not None:
+                texts.append(key)
+            value = result[key] = build_value(value_node, child, source, problems, depth + 1)
+            if texts is not None and type(value) is str:
+                texts.append(value)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [build_value(item, path + (i,), source, problems, depth + 1) for i, item in enumerate(node.value)]
+    if isinstance(node, _SequenceNode):
+        depth += 1
+        items, texts = [], source._texts
+        for index, item in enumerate(node.value):
+            value = build_value(item, path + (index,), source, problems, depth)
+            items.append(value)
+            if texts is not None and type(value) is str:
+                texts.append(value)
+        return items
     return _scalar(node, path, source, problems)
 
 
@@ -88,10 +128,15 @@ def _scalar(node, path, source, problems: list):
             problems.append(source.problem(path, f"unquoted {show(value)} is read as a number by YAML 1.1",
                                            f"put it in quotes: \"{cut(value)}\""))
             return value
-    if value.lower() in _YAML11_BOOL_WORDS:  # 'y' and 'n' resolve as text in PyYAML, but not in every YAML 1.1 tool
+    return _text(value, path, source, problems)
+
+
+def _text(value: str, path, source, problems: list):
+    """An unquoted text: what some YAML tools would read as a boolean or a number is a problem."""
+    if len(value) <= 3 and value.lower() in _YAML11_BOOL_WORDS:  # 'y' and 'n' resolve as text in PyYAML, but not in every YAML 1.1 tool
         problems.append(source.problem(path, f"unquoted '{value}' is a boolean in some YAML 1.1 tools",
                                        f"write \"{value}\" in quotes"))
-    elif _YAML12_NUMBER.fullmatch(value):
+    elif value[:1] in _NUMBER_STARTS and _YAML12_NUMBER.fullmatch(value):
         problems.append(source.problem(path, f"unquoted {show(value)} is text in YAML 1.1 but a number in YAML 1.2",
                                        f"put it in quotes: \"{cut(value)}\""))
     return value

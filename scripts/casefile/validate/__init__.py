@@ -1,6 +1,8 @@
 """Stage 2, validate: the schema of each file, then the rules across files, into one Report."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import inputs
@@ -33,4 +35,19 @@ def run(data_dir: Path = DATA) -> Report:
     refused = inputs.check(data_dir)
     if refused:
         return Report(Dataset(Path(data_dir), {}), refused, refused=True)
-    return validate(load(data_dir))
+    with _collector_paused():
+        return validate(load(data_dir))
+
+
+@contextmanager
+def _collector_paused():
+    """Loading makes a node, a value and two positions for every value in data/, and no garbage
+    cycles: Python's cycle collector, set off by so many new objects, would walk the growing heap
+    again and again (a fifth of the time of a large check). Memory is freed as usual meanwhile."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -43,19 +43,44 @@ def _valid(instance, schema):
         return schema
     if not isinstance(schema, dict) or type(instance) not in _VALUES:
         return None
-    answer = True
-    for keyword, value in schema.items():
-        check = _KEYWORDS.get(keyword)
-        if check is None:
-            if keyword not in ANNOTATIONS and not keyword.startswith("x-"):
-                answer = None
-            continue
+    plan = _PLANS.get(id(schema))
+    if plan is None or plan[0] is not schema:
+        plan = _plan(schema)
+    _, checks, answer = plan
+    for check, value in checks:
         result = check(value, instance, schema)
         if result is False:
             return False
         if result is None:
             answer = None
     return answer
+
+
+_PLANS: dict = {}  # id(schema) -> (schema, [(check, value)] in the schema's order, True or None)
+_MAX_PLANS = 10_000  # our schemas have a few hundred parts; schemas made on the fly must not pile up
+
+
+def forget() -> None:
+    """Work the plans out again (schema.forget() calls this when the schemas are read again)."""
+    _PLANS.clear()
+
+
+def _plan(schema):
+    """What _valid does with `schema`, worked out once: the checks of its keywords, in their order,
+    and None instead of True when a keyword this module does not know could make a value invalid."""
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    checks, answer = [], True
+    for keyword, value in schema.items():
+        check = _KEYWORDS.get(keyword)
+        if check is _type and isinstance(value, str) and value in _IS:
+            check = _IS[value]  # the same answer, one call sooner
+        if check is not None:
+            checks.append((check, value))
+        elif keyword not in ANNOTATIONS and not keyword.startswith("x-"):
+            answer = None
+    plan = _PLANS[id(schema)] = (schema, checks, answer)  # the schema is kept, so its id stays its own
+    return plan
 
 
 def _all(results):
@@ -79,14 +104,33 @@ def _type(types, instance, schema):
     return any(_TYPES[name](instance) for name in names)
 
 
+_IS = {  # _type(name, ...) for the commonest names
+    "object": lambda name, instance, schema: isinstance(instance, dict),
+    "array": lambda name, instance, schema: isinstance(instance, list),
+    "string": lambda name, instance, schema: isinstance(instance, str),
+}
+
+
 def _properties(properties, instance, schema):
     if not isinstance(instance, dict):
         return True
-    return _all(_valid(instance[name], sub) for name, sub in properties.items() if name in instance)
+    answer = True
+    for name, sub in properties.items():
+        if name in instance:
+            result = _valid(instance[name], sub)
+            if result is False:
+                return False
+            if result is None:
+                answer = None
+    return answer
 
 
 def _required(names, instance, schema):
-    return not isinstance(instance, dict) or all(name in instance for name in names)
+    if isinstance(instance, dict):
+        for name in names:
+            if name not in instance:
+                return False
+    return True
 
 
 def _additional(extra, instance, schema):
@@ -110,7 +154,14 @@ def _items(items, instance, schema):
         return None  # `items` then applies only after the prefix
     if items is False:
         return not instance
-    return _all(_valid(item, items) for item in instance)
+    answer = True
+    for item in instance:
+        result = _valid(item, items)
+        if result is False:
+            return False
+        if result is None:
+            answer = None
+    return answer
 
 
 def _unique(unique, instance, schema):

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.files import FILES
-from ..load.records import walk
 from ..paths import display
 from ..problems import ERROR
 
@@ -44,7 +43,8 @@ class Report:
 
     def counts(self) -> dict:
         d = {stem: self.data(stem) or {} for stem in FILES}
-        facts = sum(1 for stem in FILES for _, r in walk(d[stem]) if "id" in r)
+        sources = [self.sources.get(stem) for stem in FILES]
+        facts = sum(1 for source in sources if source is not None for _, r in source.mappings if "id" in r)
         return {
             "paragraphs": len(d["letter"].get("paragraphs", [])),
             "footnotes": len(d["letter"].get("footnotes", [])),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
-from ..load.records import records as _records_of, strings as _strings, walk
+from ..load.records import records as _records_of, strings as _strings
 from ..problems import WARNING, Problem, show
 from ..text import normalise_space
 from . import letter_rules, source_rules
@@ -48,7 +48,7 @@ def unique_ids(dataset) -> list:
         for source in dataset.files.values():
             if source is None:
                 continue
-            for path, record in walk(source.data):
+            for path, record in source.mappings:
                 if not isinstance(record.get("id"), str):
                     continue
                 if kind == "id":
@@ -78,7 +78,7 @@ def letter_references_resolve(dataset) -> list:
     for source in dataset.files.values():
         if source is None:
             continue
-        for path, record in walk(source.data):
+        for path, record in source.mappings:
             for index, ref in enumerate(_strings(record.get("letter"))):
                 if ref not in letter_ids:
                     problems.append(source.problem(path + ("letter", index), f"refers to {show(ref)}, which is not a paragraph or footnote of the letter",

@@ -39,6 +39,7 @@ def validator(schema_name: str):
 def forget() -> None:
     """Read the schemas again on the next check (the preview calls this before a rebuild)."""
     schema_files.forget()
+    quick.forget()
     validator.cache_clear()
 
 

@@ -26,31 +26,12 @@ def texts(data, path=()):
         yield path, data, False
 
 
-def gather(data, out: list) -> list:
-    """Every key and text value in `data` appended to `out`, without their paths: a quick look at a
-    file, before `texts` walks it with paths to say where a problem is."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(key, str):
-                out.append(key)
-            if isinstance(value, str):
-                out.append(value)
-            elif isinstance(value, (dict, list)):
-                gather(value, out)
-    elif isinstance(data, list):
-        for value in data:
-            if isinstance(value, str):
-                out.append(value)
-            elif isinstance(value, (dict, list)):
-                gather(value, out)
-    elif isinstance(data, str):
-        out.append(data)
-    return out
-
-
 def _invisible_in(text: str) -> bool:
-    """Whether `text` holds a Cf character (none is ASCII: each distinct other character is looked up once)."""
-    return not text.isascii() and any(unicodedata.category(c) == "Cf" for c in set(text) if not c.isascii())
+    """Whether `text` holds a Cf character (none is ASCII, and every one is unprintable: each distinct
+    character of a text with an unprintable one other than a line break is looked up once)."""
+    if text.isascii() or text.replace("\n", "").isprintable():
+        return False
+    return any(unicodedata.category(c) == "Cf" for c in set(text) if not c.isascii())
 
 
 def _name(char: str) -> str:
@@ -77,7 +58,7 @@ def describe(text: str):
 def invisible_characters(dataset) -> list:
     problems = []
     for source in dataset.files.values():
-        if source is None or not _invisible_in("".join(gather(source.data, []))):
+        if source is None or not _invisible_in("".join(source.texts)):
             continue  # nothing to report in this file: no need to walk it with paths
         for path, text, is_key in texts(source.data):
             said = describe(text)

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from ..problems import cut, show
-from .text_rules import gather, texts
+from .text_rules import texts
 
 URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _NUMERIC_LABEL = re.compile(r"[0-9]+|0x[0-9a-f]*", re.IGNORECASE)  # inet_aton reads 127.1 and 0x7f.1 as addresses
@@ -76,7 +76,7 @@ def host_problem(url: str):
 def safe_addresses(dataset) -> list:
     problems = []
     for source in dataset.files.values():
-        if source is None or not any(host_problem(url) for url in URL.findall("\n".join(gather(source.data, [])))):
+        if source is None or not any(host_problem(url) for url in URL.findall("\n".join(source.texts))):
             continue  # no address in this file needs a word: no need to walk it with paths
         for path, text, is_key in texts(source.data):
             if is_key:

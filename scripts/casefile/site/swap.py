@@ -17,6 +17,8 @@ import shutil
 import stat
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from ..errors import ProjectFileError
@@ -46,7 +48,7 @@ def leftovers(target: Path) -> list[Path]:
 
 def sweep(paths) -> None:
     for path in paths:
-        shutil.rmtree(path, ignore_errors=True)
+        remove(path)
 
 
 def check_target(target: Path) -> None:
@@ -118,7 +120,31 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def remove(folder: Path) -> None:
+    """Remove `folder` and everything in it (links are removed, never followed). A previous site
+    is tens of thousands of files at 100 times the data, and removing them is the kernel's work
+    more than Python's: its sub-folders two levels down (/es/d/, /en/d/, ...) are removed by a
+    few threads at once, then whatever is left."""
+    workers = min(4, os.cpu_count() or 1)
+    parts = _parts(folder) if workers > 1 else []
+    if len(parts) > 1:
+        with ThreadPoolExecutor(workers, thread_name_prefix="remove") as pool:
+            for _ in pool.map(partial(shutil.rmtree, ignore_errors=True), parts):
+                pass
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _parts(folder: Path) -> list[str]:
+    """The real folders (not links) two levels below `folder`."""
+    found = []
+    try:
+        with os.scandir(folder) as top:
+            children = [entry.path for entry in top if entry.is_dir(follow_symlinks=False)]
+        for child in children:
+            with os.scandir(child) as entries:
+                found += [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+    return found
 
 
 def swap(new: Path, target: Path, discard=remove) -> None:

@@ -116,7 +116,7 @@ def _build(dataset, target: Path, langs, settings, discard=None) -> None:
                 runner.start(config_file, lang)
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
         cards.write(side, langs, dataset)
-        shared = share_pages.write(side, langs, dataset, settings)  # each with its policy already
+        shared = share_pages.write(side, langs, dataset, settings)  # each with its policy already, under the umask
         try:
             runner.wait()
         except mkdocs_run.MkDocsFailed as err:
@@ -128,9 +128,10 @@ def _build(dataset, target: Path, langs, settings, discard=None) -> None:
         postprocess.run(out, langs, settings)
         _move_in(side, out, langs)
         sitemaps.write(out, langs, dataset, settings)
-        csp.run(out, done=[out / path.relative_to(side) for path in shared])
-        reproducible.run(out)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
-        fit_to_serve(out)
+        shared = [out / path.relative_to(side) for path in shared]  # the share pages' folders: nothing else in them
+        csp.run(out, done=shared)
+        reproducible.run(out, skip=shared)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
+        fit_to_serve(out, fit=shared)
         swap(out, target, discard or remove)
     except BaseException:
         runner.stop()

@@ -22,7 +22,7 @@ from ..languages import LANGS
 from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import assets, cards, csp, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, search_index, share_pages, sitemaps, valid_html
+from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, share_pages, sitemaps
 from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -116,21 +116,22 @@ def _build(dataset, target: Path, langs, settings, discard=None) -> None:
                 runner.start(config_file, lang)
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
         cards.write(side, langs, dataset)
-        shared = share_pages.write(side, langs, dataset, settings)  # each with its policy already
+        shared = share_pages.write(side, langs, dataset, settings)  # each with its policy already, under the umask
         try:
             runner.wait()
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
         for lang in runner.built:
             mkdocs_reuse.keep(lang, fingerprints[lang], out / lang)
-        valid_html.run(out, langs)
-        search_index.run(out, langs, dataset.glossary)
+        postprocess.root_404(out, langs, settings)  # from the default language's 404 page before its steps
+        language_steps.run(out, langs, dataset.glossary)  # each language's own steps, the languages at once
         postprocess.run(out, langs, settings)
         _move_in(side, out, langs)
         sitemaps.write(out, langs, dataset, settings)
-        csp.run(out, done=[out / path.relative_to(side) for path in shared])
-        reproducible.run(out)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
-        fit_to_serve(out)
+        csp.run(out, done=[out / lang for lang in langs])  # the root pages: each language's have theirs
+        shared = [out / path.relative_to(side) for path in shared]  # the share pages' folders: nothing else in them
+        reproducible.run(out, skip=shared)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
+        fit_to_serve(out, fit=shared)
         swap(out, target, discard or remove)
     except BaseException:
         runner.stop()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import os
 import re
 from pathlib import Path
 
@@ -80,10 +81,15 @@ def apply(page: str) -> str:
 
 
 def run(out: Path, done=()) -> None:
-    """Set the policy of every page under `out` but those in `done` (written with theirs)."""
-    done = set(done)
-    for path in sorted(out.rglob("*.html")):
-        if path in done:
-            continue
-        text = path.read_text("utf-8")
-        path.write_text(apply(text), "utf-8")
+    """Set the policy of every page under `out` but those below the folders in `done` (written
+    with theirs, and not walked: the share pages are most of the files)."""
+    done = {os.fspath(folder) for folder in done}
+    for root, dirs, names in os.walk(out):
+        dirs[:] = [name for name in dirs if os.path.join(root, name) not in done]
+        for name in names:
+            if name.endswith(".html"):
+                path = os.path.join(root, name)
+                with open(path, encoding="utf-8") as file:
+                    text = file.read()
+                with open(path, "w", encoding="utf-8") as file:
+                    file.write(apply(text))

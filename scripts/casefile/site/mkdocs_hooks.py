@@ -10,6 +10,9 @@ Addresses of files under assets/ point at the one assets/ folder the languages s
 Every page MkDocs writes, 404.html included, has its runs of whitespace collapsed
 (site/minify_html.py).
 
+Material's search looks each section up in its page's table of contents in linear time
+(site/search_toc.py, installed here).
+
 In the preview, pages whose Markdown did not change since the last rebuild are not converted
 again, nor read again by Material's search (site/page_cache.py; off in `build`).
 """
@@ -20,10 +23,13 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
 from casefile.site import page_cache
+from casefile.site import search_toc
 from casefile.site import shared_assets
 from casefile.site.minify_html import minify
 
 JINJA_CACHE = BUILD / "cache" / "jinja"
+
+search_toc.install()
 
 
 def on_env(env, config, files):

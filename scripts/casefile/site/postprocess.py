@@ -10,6 +10,7 @@ from pathlib import Path
 from ..languages import NAMES, ORIGINAL as DEFAULT
 from ..render.strings import t
 from . import shared_assets
+from .valid_html import fix
 
 FOLD_JS = Path(__file__).with_name("search_fold.js")  # read at build time: the one non-Python file here
 # Material's search worker loads lunr's stemmer support and the page language's stemmer, except for
@@ -27,15 +28,23 @@ UNUSED_THEME_FILES = ("assets/images/favicon.png",)  # the theme's own favicon; 
 ALTERNATE_CALL = "ui({document$:ct});"
 
 
-def run(out: Path, langs, settings) -> None:
-    for lang in langs:
-        site = out / lang
-        _fold_search(site)
-        _no_alternate_sitemaps(site)
-        _prune(site, lang)
-    shared_assets.share(out, langs)  # after the edits above: the languages' copies are the same files
-    _root_index(out, langs, settings.site_url)
+def language(site: Path, lang: str) -> None:
+    """What one language's site needs (language_steps.py runs it with that language's other steps)."""
+    _fold_search(site)
+    _no_alternate_sitemaps(site)
+    _prune(site, lang)
+
+
+def root_404(out: Path, langs, settings) -> None:
+    """The root 404 page, from the default language's as MkDocs wrote it (made valid HTML here),
+    before the languages' steps (language_steps.py) give that one its policy."""
     _root_404(out, langs, settings.base_path)
+
+
+def run(out: Path, langs, settings) -> None:
+    """After every language's own steps (`language` above): one assets/ folder, the root index."""
+    shared_assets.share(out, langs)  # after `language`: the languages' copies are the same files
+    _root_index(out, langs, settings.site_url)
 
 
 def _fold_search(site: Path) -> None:
@@ -113,7 +122,7 @@ def _root_404(out: Path, langs, base_path: str) -> None:
     source = out / default / "404.html"
     if not source.exists():
         return
-    text = source.read_text("utf-8")
+    text = fix(source.read_text("utf-8"))
     others = [l for l in langs if l != default]
     if others:
         prefix = base_path

@@ -24,15 +24,22 @@ def gzip_bytes(data: bytes, mtime: int) -> bytes:
     return buffer.getvalue()
 
 
-def _packed(out: Path) -> list[Path]:
-    """Every *.gz below `out` (os.walk: the output holds a folder per share page, and pathlib's
-    rglob takes seconds to walk 100 times the real data)."""
-    return sorted(Path(root, name) for root, _, names in os.walk(out) for name in names if name.endswith(".gz"))
+def _packed(out: Path, skip=()) -> list[Path]:
+    """Every *.gz below `out` but in the folders `skip` (os.walk: the output holds a folder per
+    share page, and pathlib's rglob takes seconds to walk 100 times the real data)."""
+    skip = {os.fspath(folder) for folder in skip}
+    found = []
+    for root, dirs, names in os.walk(out):
+        dirs[:] = [name for name in dirs if os.path.join(root, name) not in skip]
+        found += [Path(root, name) for name in names if name.endswith(".gz")]
+    return sorted(found)
 
 
-def run(out: Path) -> None:
+def run(out: Path, skip=()) -> None:
+    """Write every *.gz below `out` again; `skip`: folders the build wrote itself without one
+    (the share pages), not walked."""
     mtime = fixed_mtime()
-    for packed in _packed(out):
+    for packed in _packed(out, skip):
         plain = packed.with_suffix("")
         data = plain.read_bytes() if plain.is_file() else gzip.decompress(packed.read_bytes())
         packed.write_bytes(gzip_bytes(data, mtime))

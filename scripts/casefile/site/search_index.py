@@ -37,14 +37,16 @@ _SPACES = re.compile(r"[ \t\n]{2,}")
 
 
 def clean(text: str) -> str:
-    text = _SOURCE_ID.sub("", text)
-    text = _FOOTNOTE_NUMBER.sub("", text)
+    if "id: <code>" in text:  # each pattern only where its fixed part is: a search costs more than a look
+        text = _SOURCE_ID.sub("", text)
+    if "<sup>" in text:
+        text = _FOOTNOTE_NUMBER.sub("", text)
     text = _EMPTY.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
 def _term_patterns(glossary: list, lang: str) -> list:
-    """(pattern of a term's forms as whole words, its keywords) for terms with keywords in `lang`."""
+    """(pattern of a term's forms as whole words, its keywords, the forms) for terms with keywords in `lang`."""
     out = []
     for term in glossary:
         keywords = (term.get("keywords") or {}).get(lang)
@@ -52,15 +54,18 @@ def _term_patterns(glossary: list, lang: str) -> list:
             continue
         forms = (term.get("forms") or {}).get(lang) or [term["term"][lang].lstrip("#")]
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)")
-        out.append((pattern, keywords))
+        out.append((pattern, keywords, tuple(forms)))
     return out
 
 
 def keywords(entry: dict, patterns: list) -> str:
     """The plain keywords of every glossary term the entry's title or text uses, once each."""
     words = []
-    for pattern, terms in patterns:
-        if pattern.search(entry.get("title", "")) or pattern.search(entry.get("text", "")):
+    title, text = entry.get("title", ""), entry.get("text", "")
+    for pattern, terms, forms in patterns:
+        if not any(form in title or form in text for form in forms):  # the pattern needs one of them as it is
+            continue
+        if pattern.search(title) or pattern.search(text):
             words += [k for k in terms if k not in words]
     return " ".join(words)
 

@@ -21,6 +21,8 @@ def test_the_patched_methods_are_still_materials():
     assert search_toc.upstream_digest() == search_toc.UPSTREAM_SHA256
     assert search_toc.install()
     assert SearchIndex._find_toc_by_id is search_toc._find_toc_by_id
+    # once installed (as by any earlier MkDocs run in this process), it still reads Material's own
+    assert search_toc.upstream_digest() == search_toc.UPSTREAM_SHA256
 
 
 # Ids repeated at different depths, headings without an id of their own, a section before any heading.

@@ -30,15 +30,15 @@ UPSTREAM_SHA256 = "65ae7c37f342fddd9c0345b92ac957081169698e03ac95611c889b89be687
 _ORIGINAL = {}  # name -> Material's own function, once installed
 
 
-def _methods():
-    return (SearchIndex.add_entry_from_context, SearchIndex.create_entry_for_section, SearchIndex._find_toc_by_id)
+_NAMES = ("add_entry_from_context", "create_entry_for_section", "_find_toc_by_id")  # Material's methods read here
 
 
 def upstream_digest() -> str | None:
     if SearchIndex is None:
         return None
     try:
-        source = "".join(inspect.getsource(_ORIGINAL.get(m.__name__, m)) for m in _methods())
+        # Material's own functions, also once ours are installed in their place
+        source = "".join(inspect.getsource(_ORIGINAL.get(name, getattr(SearchIndex, name))) for name in _NAMES)
     except (OSError, TypeError):  # no source installed: cannot tell
         return None
     return hashlib.sha256(source.encode("utf-8")).hexdigest()

@@ -19,13 +19,12 @@ slower but right, and tests/test_inline_triggers.py fails to say that the copy n
 """
 from __future__ import annotations
 
-import hashlib
-import inspect
-
 from markdown import inlinepatterns
 from markdown import util
 from markdown.extensions import Extension
 from markdown.treeprocessors import InlineProcessor
+
+from . import upstream_guard
 
 # sha256 of the source of InlineProcessor.__handleInline and __applyPattern, Python-Markdown 3.11.3.
 UPSTREAM_SHA256 = "7bb364a981d1d753117d7f8b210cc3de6fab253eae16d16bd9c597b7f11d50e9"
@@ -48,11 +47,7 @@ TRIGGERS = {
 
 
 def upstream_digest() -> str | None:
-    try:
-        source = "".join(inspect.getsource(method) for method in _COPIED)
-    except (OSError, TypeError):  # no source installed: cannot tell
-        return None
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return upstream_guard.digest(_COPIED)
 
 
 def upstream_unchanged() -> bool:

@@ -17,31 +17,25 @@ every MkDocs run.
 from __future__ import annotations
 
 import builtins
-import hashlib
-import inspect
 
 try:
     from material.plugins.search.plugin import SearchIndex
 except ImportError:  # no Material: nothing to patch
     SearchIndex = None
 
+from . import upstream_guard
+
 # sha256 of the source of the methods below, as in mkdocs-material 9.8.1.
 UPSTREAM_SHA256 = "65ae7c37f342fddd9c0345b92ac957081169698e03ac95611c889b89be687d20"
 _ORIGINAL = {}  # name -> Material's own function, once installed
-
-
 _NAMES = ("add_entry_from_context", "create_entry_for_section", "_find_toc_by_id")  # Material's methods read here
 
 
 def upstream_digest() -> str | None:
     if SearchIndex is None:
         return None
-    try:
-        # Material's own functions, also once ours are installed in their place
-        source = "".join(inspect.getsource(_ORIGINAL.get(name, getattr(SearchIndex, name))) for name in _NAMES)
-    except (OSError, TypeError):  # no source installed: cannot tell
-        return None
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+    # Material's own functions, also once ours are installed in their place
+    return upstream_guard.digest(_ORIGINAL.get(name, getattr(SearchIndex, name)) for name in _NAMES)
 
 
 def install() -> bool:

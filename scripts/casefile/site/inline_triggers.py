@@ -62,8 +62,10 @@ def triggers(pattern) -> tuple[str, ...] | None:
 
 
 class InlineTriggers(InlineProcessor):
+    _patterns = None  # [(pattern, its triggers)], listed anew at each run (extensions may add patterns)
+
     def run(self, tree, ancestors=None):
-        self._patterns = [(pattern, triggers(pattern)) for pattern in self.inlinePatterns]
+        self._patterns = None
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
@@ -72,6 +74,8 @@ class InlineTriggers(InlineProcessor):
         if not isinstance(data, util.AtomicString):
             startIndex = 0  # noqa: N806
             patterns = self._patterns
+            if patterns is None:
+                patterns = self._patterns = [(pattern, triggers(pattern)) for pattern in self.inlinePatterns]
             count = len(patterns)
             apply = self._InlineProcessor__applyPattern
             while patternIndex < count:

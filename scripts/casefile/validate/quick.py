@@ -114,15 +114,7 @@ _IS = {  # _type(name, ...) for the commonest names
 def _properties(properties, instance, schema):
     if not isinstance(instance, dict):
         return True
-    answer = True
-    for name, sub in properties.items():
-        if name in instance:
-            result = _valid(instance[name], sub)
-            if result is False:
-                return False
-            if result is None:
-                answer = None
-    return answer
+    return _all(_valid(instance[name], sub) for name, sub in properties.items() if name in instance)
 
 
 def _required(names, instance, schema):
@@ -154,14 +146,7 @@ def _items(items, instance, schema):
         return None  # `items` then applies only after the prefix
     if items is False:
         return not instance
-    answer = True
-    for item in instance:
-        result = _valid(item, items)
-        if result is False:
-            return False
-        if result is None:
-            answer = None
-    return answer
+    return _all(_valid(item, items) for item in instance)
 
 
 def _unique(unique, instance, schema):

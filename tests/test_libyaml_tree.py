@@ -15,8 +15,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casefile.load import FILES, libyaml_tree, strict_yaml
+from casefile.load import FILES, libyaml_tree
 from casefile.paths import DATA
+from test_check_fuzz import _read  # strict_yaml.load through libyaml, or the careful parser only
 
 DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"
 SETTINGS = dict(deadline=None, derandomize=True, database=None,
@@ -26,18 +27,6 @@ ORIGINAL = {stem: (DATA / f"{stem}.yaml").read_text("utf-8") for stem in FILES}
 
 def examples(ci: int) -> dict:
     return {} if DEEP else {"max_examples": ci}
-
-
-def _read(path, careful: bool):
-    """strict_yaml.load(path) as `check` reads it, or through PyYAML's Python parser only."""
-    fast = strict_yaml._compose_fast
-    if careful:
-        strict_yaml._compose_fast = lambda text: None
-    try:
-        source, problems = strict_yaml.load(path)
-    finally:
-        strict_yaml._compose_fast = fast
-    return [str(p) for p in problems], None if source is None else (source.data, source.value_marks, source.key_marks, source.raw)
 
 
 # Pieces of YAML around the three indicators: after letters, digits, quotes, spaces, flow and block

@@ -115,7 +115,6 @@ STRINGS = {
     "latest": {"es": "Lo último", "en": "Latest"},
     "full_timeline": {"es": "Ver la cronología", "en": "See the timeline"},
     "ways_in": {"es": "Para empezar", "en": "Where to start"},
-    "read_the_letter": {"es": "Leer la carta", "en": "Read the letter"},
     "read_the_letter_note": {"es": "El texto completo, párrafo por párrafo, con sus notas",
                              "en": "The full text, paragraph by paragraph, with the Spanish original at hand"},
     "see_the_evidence": {"es": "Ver las pruebas", "en": "See the evidence"},

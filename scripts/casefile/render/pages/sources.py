@@ -4,7 +4,10 @@ reports, press, other web pages), with the places that cite it folded under each
 The page is long (one entry per source), so each entry is kept to a few elements: the page
 must stay light on a phone (see tests/browser/test_long_pages.py).
 """
+from markupsafe import escape as as_html  # what the templates do to plain text
+
 from ..escape import escape
+from ..finished_html import inline
 from ..html import macros, safe
 from . import LETTER
 
@@ -64,21 +67,41 @@ def _source(w, source, cites) -> None:
     if source.get("file") and w.settings.file_url(source["file"]):
         facts.append(f"[{escape(w.t('repository_copy'))}]({w.settings.file_url(source['file'])})")
     facts.append(w.record_tools(source, inline=True))  # its link, to copy: the one control per source
-    cited = ""
+    summary = links = None  # "cited in" folded under the entry, when it is cited in several places
     if source["kind"] == "letter" and cites:
         facts.append(f'<span class="cf-cited-in">{escape(w.t("cited_in_letter", n=len(cites)))} '
                      f'[{escape(w.t("cited_in_letter_link"))}]({LETTER.file}#cuerpo)</span>')
     elif len(cites) == 1:
         facts.append(f'<span class="cf-cited-in">{escape(w.t("cited_in"))}: {_place(w, *cites[0])}</span>')
     elif cites:
-        cited = str(_m().cited_in(w.t("cited_in_count", n=len(cites)), safe(_places_by_page(w, cites))))
+        summary, links = w.t("cited_in_count", n=len(cites)), _places_by_page(w, cites)
     else:
         facts.append(f"_{escape(w.t('not_cited'))}_")
     line = f"{title} — {escape(source['publisher'])} · " + " · ".join(facts)
-    kinds = [(note["kind"], w.t(f"note_{note['kind']}"), w.text(note["text"]) + w.refs(note, wrap=False))
+    notes = [(note["kind"], w.t(f"note_{note['kind']}"), w.text(note["text"]) + w.refs(note, wrap=False))
              for note in source.get("notes", [])]
-    notes = [_m().note(kind, label, safe(text)) for kind, label, text in kinds]
-    w.add(str(_m().source(anchor, safe(line), notes, safe(cited))), "")
+    w.add(_finished(w, anchor, line, notes, summary, links) or _markdown(anchor, line, notes, summary, links), "")
+
+
+def _markdown(anchor, line, notes, summary, links) -> str:
+    cited = str(_m().cited_in(summary, safe(links))) if links is not None else ""
+    return str(_m().source(anchor, safe(line), [_m().note(kind, label, safe(text)) for kind, label, text in notes], safe(cited)))
+
+
+def _finished(w, anchor, line, notes, summary, links) -> str | None:
+    """The entry as the HTML Python-Markdown would make of `_markdown`'s, or None where some of
+    its Markdown is beyond render/finished_html.py (then the Markdown goes to MkDocs as before)."""
+    if len(notes) > 1:  # one note at most today: the shape of several is not checked
+        return None
+    parts = [line] + [f"{as_html(label)}: {text}" for _, label, text in notes]
+    if links is not None:
+        parts += [str(as_html(summary)), links]
+    html = [inline(part, w.file) for part in parts]
+    if None in html:
+        return None
+    notes_html = [(kind, safe(text)) for (kind, _, _), text in zip(notes, html[1:])]
+    summary_html, links_html = (safe(html[-2]), safe(html[-1])) if links is not None else (None, None)
+    return str(_m().source_html(anchor, safe(html[0]), notes_html, summary_html, links_html))
 
 
 def _place(w, page, anchor, text) -> str:

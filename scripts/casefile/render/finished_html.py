@@ -1,0 +1,129 @@
+"""The renderer's own Markdown made into the HTML Python-Markdown would make of it, ahead of MkDocs.
+
+At 100 times the data most of a build's time goes to Python-Markdown reading, pattern by pattern,
+Markdown that the renderer itself wrote from a few shapes: escaped text, raw inline tags, links
+with a title and attributes (attr_list), `**strong**` and `_em_`. For those shapes this module
+gives the same HTML at once: MkDocs' relative addresses (`carta.md#p7` → `../carta/#p7`) and
+attributes in Python-Markdown's order (sorted) included. Anything outside them (a footnote mark,
+a bare `*`, an address it does not know) gives None, and the caller keeps the Markdown.
+
+The result reaches the page through site/finished_html.py, which hands it to Python-Markdown as
+finished HTML. tests/test_finished_html.py checks every answer against Python-Markdown itself.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Python-Markdown's escapable characters, with the tables extension's `|`
+_ESCAPED = r"\\`*_{}\[\]()>#+\-.!|"
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>\x02\x03!&\n]|  ")  # where a token may start; the rest is plain text
+_TOKEN = re.compile(
+    rf"\\(?P<esc>[{_ESCAPED}])"
+    r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\[\]\\`]*)?>)"  # a raw inline tag, kept as written
+    # a link, with attr_list's attributes. Its address and title are read before most patterns
+    # but after code and escapes; its attributes after every pattern (they follow the link as
+    # text): what those would read there is not for this module
+    r"|\[(?P<text>(?:\\.|[^\[\]\\])*)\]\((?P<url>[^\s()\"<>\\`]+)(?: \"(?P<title>[^\"\\`]*)\")?\)"
+    r"(?:\{ (?P<attrs>[^{}\n\\`*_<>&\[\]]*?) \})?"
+    r"|\*\*(?P<strong>(?:\\.|[^*\\])+?)\*\*"
+    r"|(?<!\w)_(?P<em>(?:\\.|[^_\\])+?)_(?!\w)"
+    r"|(?P<odd>[\\`*_{}\[\]<>\x02\x03]|!\[)"  # Markdown this module does not read: give up
+)
+_ATTR = re.compile(r'\.([\w-]+)|([a-zA-Z][\w-]*)="([^"]*)"')
+_AMP = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)  # Python-Markdown's: & not part of an entity
+_PAGE_LINK = re.compile(r"([a-z0-9-]+\.md)?(#[A-Za-z0-9_-]+)?")
+
+
+class NotFinished(Exception):
+    """The text holds Markdown this module does not convert."""
+
+
+def inline(text: str, page_file: str) -> str | None:
+    """The HTML of one span of the renderer's Markdown on the page `page_file`, or None."""
+    try:
+        return _inline(text, page_file)
+    except NotFinished:
+        return None
+
+
+def _inline(text: str, page_file: str) -> str:
+    out, last, at, search, match_at = [], 0, 0, _SPECIAL.search, _TOKEN.match
+    while True:
+        special = search(text, at)
+        if special is None:
+            break
+        match = match_at(text, special.start())
+        if match is None:  # `&`, `!`, a line's end or two spaces: plain text, read on
+            at = special.end()
+            continue
+        out.append(_text(text[last:match.start()]))
+        last = at = match.end()
+        kind = match.lastgroup
+        if kind == "esc":
+            out.append("&gt;" if match["esc"] == ">" else match["esc"])
+        elif kind == "tag":
+            out.append(match["tag"])
+        elif match["url"] is not None:
+            out.append(_link(match, page_file))
+        elif kind == "strong":
+            out.append(f"<strong>{_inline(match['strong'], page_file)}</strong>")
+        elif kind == "em":
+            out.append(f"<em>{_inline(match['em'], page_file)}</em>")
+        else:
+            raise NotFinished(match.group(0))
+    out.append(_text(text[last:]))
+    return "".join(out)
+
+
+def _text(text: str) -> str:
+    if "  " in text or "\n" in text:
+        raise NotFinished("line break")
+    return _AMP.sub("&amp;", text) if "&" in text else text
+
+
+def _link(match: re.Match, page_file: str) -> str:
+    attrs = {"href": href(match["url"], page_file)}
+    if match["title"] is not None:
+        attrs["title"] = match["title"]
+    if match["attrs"] is not None:
+        rest = _ATTR.sub("", match["attrs"]).strip()
+        if rest:
+            raise NotFinished(match["attrs"])
+        for cls, key, value in _ATTR.findall(match["attrs"]):
+            if cls:
+                attrs["class"] = f"{attrs['class']} {cls}" if "class" in attrs else cls
+            else:
+                attrs[key] = value
+    inside = _inline(match["text"], page_file)
+    written = "".join(f' {k}="{_attribute(v)}"' for k, v in sorted(attrs.items()))
+    return f"<a{written}>{inside}</a>"
+
+
+def _attribute(value: str) -> str:
+    if "&" in value:
+        value = _AMP.sub("&amp;", value)
+    return value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+@lru_cache(maxsize=None)
+def _urls() -> dict:
+    from .pages import PAGES  # the registry: each page's address
+
+    return {page.file: page.url for page in PAGES}
+
+
+def href(url: str, page_file: str) -> str:
+    """Where a link of the page `page_file` leads, as MkDocs writes it (directory addresses)."""
+    if url.startswith("https://"):
+        return url
+    match = _PAGE_LINK.fullmatch(url)
+    if not match or not url:
+        raise NotFinished(url)
+    target, fragment = match.group(1), match.group(2) or ""
+    if target is None:
+        return fragment
+    urls = _urls()
+    if target not in urls or target == page_file:
+        raise NotFinished(url)
+    return "../" * urls[page_file].count("/") + urls[target] + fragment

@@ -1,0 +1,114 @@
+"""render/finished_html.py and site/finished_html.py: HTML made ahead of MkDocs, the same HTML."""
+from __future__ import annotations
+
+import functools
+import re
+
+import markdown
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from casefile import settings as settings_module
+from casefile.languages import LANGS
+from casefile.render import render_language
+from casefile.render.escape import attr, escape
+from casefile.render.finished_html import href, inline
+from casefile.render.pages import SOURCES, sources
+from casefile.site import finished_html, mkdocs_config
+from casefile.site.minify_html import minify
+
+
+@functools.lru_cache(maxsize=None)
+def _extensions(lang: str) -> tuple:
+    listed = mkdocs_config._markdown_extensions(settings_module.load().base["markdown_extensions"], lang)
+    names = [item if isinstance(item, str) else next(iter(item)) for item in listed]
+    assert "casefile.site.finished_html" in names  # the site uses it
+    configs = {next(iter(item)): item[next(iter(item))] for item in listed if isinstance(item, dict)}
+    return tuple(names), configs
+
+
+def _convert(text: str, lang: str = "es") -> str:
+    names, configs = _extensions(lang)
+    return markdown.Markdown(extensions=list(names), extension_configs=configs, output_format="html").convert(text)
+
+
+_MD_LINK = re.compile(r'href="([a-z0-9-]+)\.md(#[^"]*)?"')
+_DIR_LINK = re.compile(r'href="\.\./([a-z0-9-]*/)?(#[^"]*)?"')
+
+
+def _same_addresses(html: str) -> str:
+    """Links as `carta.md#p7` (left for MkDocs) and as `../carta/#p7` (made here), written alike."""
+    html = _MD_LINK.sub(lambda m: f'href="@{"" if m[1] == "index" else m[1] + "/"}{m[2] or ""}"', html)
+    return _DIR_LINK.sub(lambda m: f'href="@{m[1] or ""}{m[2] or ""}"', html)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sources_page_converts_to_the_same_html_either_way(report, tmp_path, monkeypatch, lang):
+    """The real sources page, its entries made here and (with `_finished` off) left to Python-Markdown."""
+    (tmp_path / "ours").mkdir()
+    render_language(report.dataset, lang, tmp_path / "ours", settings_module.load())
+    monkeypatch.setattr(sources, "_finished", lambda *args: None)
+    (tmp_path / "theirs").mkdir()
+    render_language(report.dataset, lang, tmp_path / "theirs", settings_module.load())
+    ours_md = (tmp_path / "ours" / SOURCES.file).read_text("utf-8").split("---\n", 2)[-1]
+    theirs_md = (tmp_path / "theirs" / SOURCES.file).read_text("utf-8").split("---\n", 2)[-1]
+    entries = ours_md.count('<div class="cf-source"')
+    assert entries >= 50 and ours_md.count(finished_html.OPEN) == entries  # every entry made here
+    assert finished_html.OPEN not in theirs_md
+    ours, theirs = _convert(ours_md, lang), _convert(theirs_md, lang)
+    assert finished_html.OPEN not in ours and "markdown=" not in ours
+    assert minify(_same_addresses(ours)) == minify(_same_addresses(theirs))
+
+
+# Text as data gives it: Markdown's special characters, entities' characters, spaces, words.
+_TEXT = st.lists(st.sampled_from(list("ab c_*[]()\\`{}#+-.!|<>&\"'é·") + ["  ", "&amp;", "**", "__", "x_y"]), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_TEXT, publisher=_TEXT, label=_TEXT, note=_TEXT, italic=_TEXT)
+def test_any_data_text_gives_python_markdowns_html_or_none(title, publisher, label, note, italic):
+    """Whatever a contributor writes, the answer is Python-Markdown's own, or None (then the page
+    keeps the Markdown): a wrong answer here would change the page."""
+    line = (f'<cite><a href="https://example.org/a_b">{escape(title)}</a></cite> — **{escape(publisher)}** · '
+            f'[{escape(label)}](#some-id "{attr(label)}"){{ .cf-letter-ref aria-label="{attr(label)}" }} · '
+            f'[{escape(note)}](https://example.org/?q=1&r=2) · _{escape(italic)}_')
+    ours = inline(line, SOURCES.file)
+    if ours is None:
+        return
+    theirs = _convert(f'<div markdown="span">{line}\n</div>')
+    assert theirs == f"<div>{ours}\n</div>"
+
+
+@pytest.mark.parametrize("text", [
+    "a note [^source-id]",  # a footnote: numbered by Python-Markdown
+    "an *emphasis* of another kind",
+    "a line  ",  # two spaces: a line break
+    "`code`",
+    "<https://example.org/>",  # an autolink
+    "![an image](https://example.org/a.png)",
+    "[a page](otra.md#x)",  # not a page of the site
+    "[this page](fuentes.md#x)",  # MkDocs' own way with links to the same page is not copied
+])
+def test_markdown_it_does_not_read_gives_none(text):
+    assert inline(text, SOURCES.file) is None
+
+
+def test_addresses_are_mkdocs_directory_addresses():
+    assert href("carta.md#p7", "fuentes.md") == "../carta/#p7"
+    assert href("index.md#resumen", "fuentes.md") == "../#resumen"
+    assert href("fuentes.md#carta", "index.md") == "fuentes/#carta"
+    assert href("#carta", "fuentes.md") == "#carta"
+    assert href("https://example.org/a?b=1", "fuentes.md") == "https://example.org/a?b=1"
+
+
+def test_a_finished_block_reaches_the_page_unread():
+    """Between the markers nothing is read as Markdown again (the *stars* stay), and the markers go."""
+    text = f"Before.\n\n{finished_html.OPEN}\n<div id=\"x\">*stars* [^n]\n\n<p>two</p>\n</div>\n{finished_html.CLOSE}\n\nAfter *this*.\n"
+    html = _convert(text)
+    assert html == '<p>Before.</p>\n<div id="x">*stars* [^n]\n\n<p>two</p>\n</div>\n<p>After <em>this</em>.</p>'
+
+
+def test_a_block_without_its_closing_marker_is_left_to_python_markdown():
+    text = f"{finished_html.OPEN}\n<div id=\"x\">*stars*</div>\n\nAfter.\n"
+    html = _convert(text)
+    assert '<div id="x">*stars*</div>' in html and "<p>After.</p>" in html

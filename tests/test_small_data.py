@@ -9,6 +9,7 @@ A correction in data/ reaches it when the script runs again; contributors need n
 """
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import subprocess
@@ -25,6 +26,7 @@ from casefile.render import render_language
 from casefile.render.escape import escape
 from casefile.render.pages import PAGES
 from casefile.settings import load as load_settings
+from casefile.site.finished_html import CLOSE, OPEN
 
 SMALL = ROOT / "tests" / "fixtures" / "data"  # `small_data` in conftest.py copies it
 MAKER = ROOT / "tests" / "fixtures" / "make_small_data.py"
@@ -168,6 +170,13 @@ def test_data_text_reaches_the_markdown_escaped(tmp_path):
     render_language(report.dataset, "es", tmp_path / "es", load_settings())
     page = (tmp_path / "es" / "ejercito-espia.md").read_text("utf-8")
     _, front, body = page.split("---\n", 2)  # the front matter is YAML (a quoted description), not Markdown
-    assert body.count(escape(PAYLOAD)) >= 2, "title and text, each escaped as a whole"
+    # The text is a record body: finished HTML (render/finished_html.py), which nothing reads as
+    # Markdown again, so it is escaped as HTML; the rest of the page is Markdown.
+    finished = re.findall(re.escape(OPEN) + r"\n(.*?)\n" + re.escape(CLOSE), body, re.S)
+    markdown = re.sub(re.escape(OPEN) + r".*?" + re.escape(CLOSE), "", body, flags=re.S)
+    assert markdown.count(escape(PAYLOAD)) >= 1, "the title, escaped as a whole"
+    assert sum(block.count(html.escape(PAYLOAD, quote=False)) for block in finished) == 1, "the text, as HTML text"
     for raw in ("<script", "<b ", "](javascript:", "{: onclick", "[^fake]"):  # not even once without its backslash
-        assert not re.search(r"(?<!\\)" + re.escape(raw), body), f"{raw!r} reached the Markdown unescaped"
+        assert not re.search(r"(?<!\\)" + re.escape(raw), markdown), f"{raw!r} reached the Markdown unescaped"
+    for raw in ("<script", "<b ", 'href="javascript:'):
+        assert not any(raw in block for block in finished), f"{raw!r} reached the HTML as markup"

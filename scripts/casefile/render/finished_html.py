@@ -19,7 +19,7 @@ from functools import lru_cache
 _ESCAPED = r"\\`*_{}\[\]()>#+\-.!|"
 _SPECIAL = re.compile(r"[\\`*_{}\[\]<>\x02\x03!&\n]|  ")  # where a token may start; the rest is plain text
 _TOKEN = re.compile(
-    rf"\\(?P<esc>[{_ESCAPED}])"
+    r"\[\^(?P<note>[A-Za-z0-9_-]+)\]"  # a footnote mark: numbered by the caller
     r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\[\]\\`]*)?>)"  # a raw inline tag, kept as written
     # a link, with attr_list's attributes. Its address and title are read before most patterns
     # but after code and escapes; its attributes after every pattern (they follow the link as
@@ -30,6 +30,13 @@ _TOKEN = re.compile(
     r"|(?<!\w)_(?P<em>(?:\\.|[^_\\])+?)_(?!\w)"
     r"|(?P<odd>[\\`*_{}\[\]<>\x02\x03]|!\[)"  # Markdown this module does not read: give up
 )
+_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
+_ESCAPE = re.compile(rf"\\([{_ESCAPED}])")
+_UNDERSCORE_IN_WORD = re.compile(r"\w\\_|\\_\w")
+_TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
+# Raw inline tags passed on as they are: none that the glossary step skips as an element but reads
+# as raw HTML (it skips raw <a> and <code> only), so that it finds the same words in both.
+RAW_TAGS = frozenset({"a", "span", "cite", "time", "em", "strong"})
 _ATTR = re.compile(r'\.([\w-]+)|([a-zA-Z][\w-]*)="([^"]*)"')
 _AMP = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)  # Python-Markdown's: & not part of an entity
 _PAGE_LINK = re.compile(r"([a-z0-9-]+\.md)?(#[A-Za-z0-9_-]+)?")
@@ -39,37 +46,54 @@ class NotFinished(Exception):
     """The text holds Markdown this module does not convert."""
 
 
-def inline(text: str, page_file: str) -> str | None:
-    """The HTML of one span of the renderer's Markdown on the page `page_file`, or None."""
+def inline(text: str, page_file: str, footnote=None) -> str | None:
+    """The HTML of one span of the renderer's Markdown on the page `page_file`, or None.
+    `footnote(id)` gives the HTML of a footnote mark `[^id]`; without it a mark gives None."""
     try:
-        return _inline(text, page_file)
+        return _inline(text, page_file, footnote)
     except NotFinished:
         return None
 
 
-def _inline(text: str, page_file: str) -> str:
+def footnote_mark(note_id: str, ref_id: str, number: int) -> str:
+    """Python-Markdown's footnote mark (its separator set to "-", as site/mkdocs_config.py does)."""
+    return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn{SEPARATOR}{note_id}">{number}</a></sup>'
+
+
+SEPARATOR = "-"
+
+
+def _inline(text: str, page_file: str, footnote=None) -> str:
     out, last, at, search, match_at = [], 0, 0, _SPECIAL.search, _TOKEN.match
     while True:
         special = search(text, at)
         if special is None:
             break
-        match = match_at(text, special.start())
+        start = special.start()
+        if text[start] == "\\" and text[start + 1:start + 2] in _ESCAPABLE:  # plain text, unescaped by _text
+            at = start + 2
+            continue
+        match = match_at(text, start)
         if match is None:  # `&`, `!`, a line's end or two spaces: plain text, read on
             at = special.end()
             continue
-        out.append(_text(text[last:match.start()]))
+        out.append(_text(text[last:start]))
         last = at = match.end()
         kind = match.lastgroup
-        if kind == "esc":
-            out.append("&gt;" if match["esc"] == ">" else match["esc"])
+        if kind == "note":
+            if footnote is None:
+                raise NotFinished(match.group(0))
+            out.append(footnote(match["note"]))
         elif kind == "tag":
+            if _TAG_NAME.match(match["tag"])[1].lower() not in RAW_TAGS:
+                raise NotFinished(match["tag"])
             out.append(match["tag"])
         elif match["url"] is not None:
-            out.append(_link(match, page_file))
+            out.append(_link(match, page_file))  # (a footnote in a link's text: not written)
         elif kind == "strong":
-            out.append(f"<strong>{_inline(match['strong'], page_file)}</strong>")
+            out.append(f"<strong>{_inline(match['strong'], page_file, footnote)}</strong>")
         elif kind == "em":
-            out.append(f"<em>{_inline(match['em'], page_file)}</em>")
+            out.append(f"<em>{_inline(match['em'], page_file, footnote)}</em>")
         else:
             raise NotFinished(match.group(0))
     out.append(_text(text[last:]))
@@ -77,9 +101,18 @@ def _inline(text: str, page_file: str) -> str:
 
 
 def _text(text: str) -> str:
+    """Plain text, its escapes undone, as Python-Markdown writes it."""
     if "  " in text or "\n" in text:
         raise NotFinished("line break")
+    if "\\" in text:
+        if _UNDERSCORE_IN_WORD.search(text):
+            raise NotFinished("escaped underscore")  # a word character for the glossary step here, not there
+        text = _ESCAPE.sub(_unescape, text)
     return _AMP.sub("&amp;", text) if "&" in text else text
+
+
+def _unescape(match: re.Match) -> str:
+    return "&gt;" if match.group(1) == ">" else match.group(1)
 
 
 def _link(match: re.Match, page_file: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..load import history
+from .finished_body import finishable
 from .pages import GLOSSARY, PAGES, SOURCES
 from .previews import card_lines, page_description
 from .terms import definitions
@@ -16,9 +17,13 @@ def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
     """Write every page of `lang` into `docs_dir`; returns the files written."""
     history.start()  # git answers while the pages are rendered; their dates are asked for last
     rendered = []
+    finish = finishable(definitions(dataset.glossary, lang))
     for spec in PAGES:
-        writer = PageWriter(dataset, lang, spec.file, settings)
+        writer = PageWriter(dataset, lang, spec.file, settings, finish=finish)
         RENDER[spec.file](writer, spec)
+        if not writer.complete:  # some footnote mark stayed Markdown: all of them must
+            writer = PageWriter(dataset, lang, spec.file, settings)
+            RENDER[spec.file](writer, spec)
         if spec not in (GLOSSARY, SOURCES):  # terms are explained where they appear; not in the glossary itself
             # nor on the sources page, a reference list where every element counts
             writer.add("", *definitions(dataset.glossary, lang))

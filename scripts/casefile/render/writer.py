@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..languages import ORIGINAL
 from .escape import attr, escape, link_html
+from .finished_body import ADMONITIONS, Finisher
 from .html import macros, safe
 from .letter_refs import numbers, runs
 from .pages import LETTER, SOURCES
@@ -24,6 +25,11 @@ class PageWriter:
     lines: list = field(default_factory=list)
     footnotes: dict = field(default_factory=dict)  # source id -> definition, in order of first use
     hide: list = field(default_factory=list)  # parts of the theme's layout this page hides, e.g. "toc"
+    finish: bool = False  # record bodies as finished HTML where they can be (finished_body.py)
+    marks: int = 0  # footnote marks written, in Markdown or finished
+
+    def __post_init__(self):
+        self.finisher = Finisher(self.file) if self.finish else None
 
     # -- text ---------------------------------------------------------------
     @property
@@ -93,6 +99,7 @@ class PageWriter:
             return f"[\\[{escape(source_id)}\\]](#{source_id}){{ .cf-source-ref }}"
         if source_id not in self.footnotes:
             self.footnotes[source_id] = self.source_definition(self.dataset.sources[source_id])
+        self.marks += 1
         return f"[^{source_id}]"
 
     def lang_attr(self, source: dict) -> str:
@@ -121,7 +128,7 @@ class PageWriter:
         return text
 
     # -- records --------------------------------------------------------------
-    def fact(self, record: dict, level: int = 3, classes: str = "") -> None:
+    def fact(self, record: dict, level: int = 3, classes: str = "", depth: int = 1) -> None:
         """A fact: heading (when it has a title) or anchored block, text with provenance, notes."""
         anchor = record["id"]
         title = record.get("title")
@@ -129,9 +136,26 @@ class PageWriter:
         self.add(self.record_tools(record), "")
         if title:
             self.heading(level, self.text(title), anchor)
-        self.add(self.text(record["text"]) + self.refs(record), "")
-        self.notes(record)
+        self.body([self.text(record["text"]) + self.refs(record)], record, depth)
         self.add("</div>", "")
+
+    def body(self, paragraphs: list[str], record: dict, depth: int) -> None:
+        """A record's paragraphs (Markdown) and its notes, inside its block, which sits `depth`
+        levels down the page (1: a block of the page itself): finished HTML where it can be."""
+        notes = self.note_parts(record)
+        html = self.finisher.body(paragraphs, notes, depth) if self.finisher else None
+        if html is not None:
+            self.add(html, "")
+            return
+        for paragraph in paragraphs:
+            self.add(paragraph, "")
+        self.notes(record, notes)
+
+    @property
+    def complete(self) -> bool:
+        """False if some footnote mark stayed Markdown on a page with finished ones: then the
+        page must be rendered without finishing (finished_body.py numbers them all or none)."""
+        return not self.finisher or not self.finisher.marks or len(self.finisher.marks) == self.marks
 
     def original(self, markdown_text: str, tag: str = "div") -> None:
         """The original of a translated text, one click away, marked with its language and kept out
@@ -153,12 +177,15 @@ class PageWriter:
         if record.get("former_ids"):
             self.add(self.record_tools(record, share=False), "")
 
-    def notes(self, record: dict) -> None:
-        kinds = {"discrepancy": "warning", "unverified": "question", "context": "info"}
-        for note in record.get("notes", []):
-            title = self.t(f"note_{note['kind']}")
-            self.add(f'!!! {kinds[note["kind"]]} "{attr(title)}"', "")
-            self.add("    " + self.text(note["text"]) + self.refs(note), "")
+    def notes(self, record: dict, notes: list | None = None) -> None:
+        """A record's notes as admonitions; `notes`: note_parts(record), if the caller has them."""
+        for kind, title, text in notes if notes is not None else self.note_parts(record):
+            self.add(f'!!! {ADMONITIONS[kind]} "{title}"', "")
+            self.add("    " + text, "")
+
+    def note_parts(self, record: dict) -> list[tuple]:
+        """(kind, title for an attribute, Markdown text with its provenance) of each note."""
+        return [(n["kind"], attr(self.t(f"note_{n['kind']}")), self.text(n["text"]) + self.refs(n)) for n in record.get("notes", [])]
 
     # -- output ---------------------------------------------------------------
     def markdown(self, title: str, edit_url: str | None, description: str | None = None, updated: str | None = None,
@@ -179,7 +206,8 @@ class PageWriter:
         if self.hide:
             front.append("hide: [" + ", ".join(self.hide) + "]")
         front += ["---", ""]
-        body = "\n".join(self.lines).rstrip() + "\n"
+        lines = self.finisher.resolve(self.lines, list(self.footnotes)) if self.finisher else self.lines
+        body = "\n".join(lines).rstrip() + "\n"
         if self.footnotes:
             body += "\n" + "\n".join(f"[^{key}]: {value}" for key, value in self.footnotes.items()) + "\n"
         return "\n".join(front) + body

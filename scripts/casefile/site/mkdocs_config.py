@@ -12,13 +12,14 @@ import yaml
 
 from ..languages import LOCALES, NAMES, ORIGINAL
 from ..paths import DOCS
+from ..render.finished_html import SEPARATOR
 from ..render.pages import PAGES
 from ..render.strings import t
 
 
 def _markdown_extensions(base: list, lang: str) -> list:
     """The base extensions with the interface text that Python-Markdown prints made local."""
-    footnotes = {"BACKLINK_TITLE": t("footnote_backlink", lang), "SEPARATOR": "-"}
+    footnotes = {"BACKLINK_TITLE": t("footnote_backlink", lang), "SEPARATOR": SEPARATOR}  # the renderer's too
     localised = {
         "footnotes": footnotes,
         "casefile.site.linear_markdown:Footnotes": footnotes,  # the same, without its quadratic step

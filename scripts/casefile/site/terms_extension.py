@@ -16,8 +16,11 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.extensions.abbr import AbbrExtension
+from markdown.serializers import _escape_attrib_html  # how the tree's <abbr title> is written
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+
+from .finished_html import finished_blocks
 
 SECTION_STARTS = {"h1", "h2"}
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "details", "summary", "sup", "script", "style"}
@@ -27,6 +30,9 @@ CLASS = "cf-term"
 # placeholders in the text; what stands between a raw <a …> and its </a> is inside a link.
 RAW_OPEN = re.compile(r"<(a|code)[\s>]", re.I)
 RAW_CLOSE = re.compile(r"</(a|code)\s*>", re.I)
+# In a finished block: a tag, an entity or a comment (text is what lies between them).
+_HTML_TOKEN = re.compile(r"<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)[^<>]*>|&#?[0-9a-zA-Z]+;|<!--.*?-->", re.S)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class FirstTermTreeprocessor(Treeprocessor):
@@ -81,6 +87,8 @@ class FirstTermTreeprocessor(Treeprocessor):
         for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
             index = int(placeholder.group(1))
             blocks = self.md.htmlStash.rawHtmlBlocks
+            if index in finished_blocks(self.md):  # here, in reading order, as if it were in the tree
+                blocks[index] = self._wrap_html(blocks[index])
             raw = str(blocks[index]) if index < len(blocks) else ""
             if self.raw_depth == 0:
                 spans.append((start, placeholder.start()))
@@ -92,6 +100,42 @@ class FirstTermTreeprocessor(Treeprocessor):
         if self.raw_depth == 0:
             spans.append((start, len(text)))
         return spans
+
+    def _wrap_html(self, html: str) -> str:
+        """A finished block (site/finished_html.py) with the same terms explained as if its
+        elements were in the tree: its text is read outside tags and entities, skipping what
+        SKIP_TAGS names. (Its raw tags are those render/finished_html.py lets through, none of
+        which the tree would skip by class.)"""
+        out, last, skipped = [], 0, [False]
+        for token in _HTML_TOKEN.finditer(html):
+            out.append(self._wrap_text(html[last:token.start()]) if not skipped[-1] else html[last:token.start()])
+            out.append(token.group(0))
+            last = token.end()
+            tag = (token.group("tag") or "").lower()
+            if not tag or tag in VOID or token.group(0).endswith("/>"):
+                continue
+            if token.group("close"):
+                if len(skipped) > 1:
+                    skipped.pop()
+                continue
+            if tag in SECTION_STARTS:
+                self.seen = set()
+            skipped.append(skipped[-1] or tag in SKIP_TAGS)
+        out.append(self._wrap_text(html[last:]) if not skipped[-1] else html[last:])
+        return "".join(out)
+
+    def _wrap_text(self, text: str) -> str:
+        out, last = [], 0
+        for match in self.pattern.finditer(text):
+            title = self.abbrs.get(match.group(0))
+            if not title or title in self.seen:
+                continue
+            self.seen.add(title)
+            out.append(text[last:match.start()])
+            out.append(f'<abbr class="{CLASS}" tabindex="0" title="{_escape_attrib_html(title)}">{match.group(0)}</abbr>')
+            last = match.end()
+        out.append(text[last:])
+        return "".join(out)
 
     def _wrap(self, text: str):
         """(text before the first new <abbr>, the new <abbr>s with the text after each as tail)."""

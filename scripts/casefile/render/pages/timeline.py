@@ -36,8 +36,8 @@ def _event(w, event, relation, letter_page) -> None:
     if relation == "letter":
         w.add(str(_m().letter_badge(w.t("relation_letter"))), "")
     body = w.text(event["text"]) if event.get("text") else ""
-    w.add(body + w.refs(event), "")
+    paragraphs = [body + w.refs(event)]
     if relation == "letter":
-        w.add(f"[{escape(w.t('read_the_letter'))}]({letter_page.file})", "")
-    w.notes(event)
+        paragraphs.append(f"[{escape(w.t('read_the_letter'))}]({letter_page.file})")
+    w.body(paragraphs, event, depth=2)  # in the timeline's block, in the event's
     w.add(str(_m().event_close()), "")

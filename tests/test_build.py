@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 import shutil
@@ -17,7 +18,10 @@ import pytest
 
 from casefile import validate as data_check
 from casefile import site as site_build
+from casefile.languages import LANGS
 from casefile.site import postprocess
+
+BUILD_MODULE = importlib.import_module("casefile.site.build")  # `casefile.site.build` is also the function
 
 SMALL_DATA = Path(__file__).parent / "fixtures" / "data"  # the `small_data` of conftest.py
 
@@ -125,6 +129,35 @@ def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, report, m
 
     monkeypatch.setattr(postprocess, "run", broken)
     with pytest.raises(RuntimeError):
+        site_build.build(previous_site, report=report)
+    assert fingerprint(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
+
+
+def test_each_language_is_rendered_in_its_mkdocs_worker(previous_site, report, monkeypatch, tmp_path):
+    """`build` renders each language beside the other, in the worker that then runs its MkDocs."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    real = BUILD_MODULE.render_language
+
+    def render(dataset, lang, docs_dir, settings):
+        (tmp_path / f"{lang}.pid").write_text(str(os.getpid()))
+        return real(dataset, lang, docs_dir, settings)
+
+    monkeypatch.setattr(BUILD_MODULE, "render_language", render)
+    site_build.build(previous_site, report=report)
+    pids = {(tmp_path / f"{lang}.pid").read_text() for lang in LANGS}
+    assert len(pids) == 2 and str(os.getpid()) not in pids
+
+
+def test_a_failure_while_rendering_in_a_worker_keeps_the_previous_site(previous_site, report, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    before = fingerprint(previous_site)
+
+    def broken(dataset, lang, docs_dir, settings):
+        raise ValueError(f"simulated bug rendering {lang}")
+
+    monkeypatch.setattr(BUILD_MODULE, "render_language", broken)
+    with pytest.raises(site_build.BuildError, match=r"rendering the es pages failed: ValueError: simulated bug rendering es"):
         site_build.build(previous_site, report=report)
     assert fingerprint(previous_site) == before
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]

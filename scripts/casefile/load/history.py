@@ -49,6 +49,12 @@ def start() -> None:
         _asked = (_ask(_LOG), _ask(_STATUS))
 
 
+def load() -> None:
+    """Have git's answers now (site/build.py: before forking workers, which must not share the
+    git processes `start` began, and then need not ask again)."""
+    _history()
+
+
 @lru_cache(maxsize=1)
 def _history() -> tuple:
     global _asked

@@ -15,11 +15,13 @@ import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from .. import errors, inputs
 from .. import settings as settings_module
 from ..languages import LANGS
+from ..load import history
 from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
@@ -124,13 +126,18 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
     runner = mkdocs_run.Runner()
     try:
         fingerprints = {}
+        history.load()  # git's answers, before any worker is forked: each renders with them
         for lang in langs:
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
             bundles = assets.stage(docs_dir, settings.base)
-            render_language(dataset, lang, docs_dir, settings)
             config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles)
-            fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)  # None but in the preview
+            render = partial(render_language, dataset, lang, docs_dir, settings)
+            if not mkdocs_reuse.enabled():  # `build`: each language is rendered by its own MkDocs worker
+                runner.start(config_file, lang, before=render)
+                continue
+            render()  # the preview: rendered here, to see whether MkDocs' last output still fits
+            fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)
             if not mkdocs_reuse.restore(lang, fingerprints[lang], out / lang):
                 runner.start(config_file, lang)
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
@@ -141,7 +148,7 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
         for lang in runner.built:
-            mkdocs_reuse.keep(lang, fingerprints[lang], out / lang)
+            mkdocs_reuse.keep(lang, fingerprints.get(lang), out / lang)
         postprocess.root_404(out, langs, settings)  # from the default language's 404 page before its steps
         language_steps.run(out, langs, dataset.glossary)  # each language's own steps, the languages at once
         postprocess.run(out, langs, settings)

@@ -50,16 +50,24 @@ def _child(args):
     """Build in a worker; return (None, the pages it converted for site/page_cache.py), or the
     failure's message (exceptions may not pickle), or for an error of the machine (a full disk,
     a read-only folder) its (errno, strerror, filename)."""
+    config_file, lang, before = args
     try:
-        build_one(*args)
+        if before is not None:
+            try:
+                before()
+            except (OSError, MkDocsFailed):
+                raise
+            except Exception as err:  # noqa: BLE001 - a bug of ours, not MkDocs'
+                return f"rendering the {lang} pages failed: {type(err).__name__}: {err}", None
+        build_one(config_file, lang)
     except MkDocsFailed as err:
         return str(err), None
     except OSError as err:
         if err.errno is not None:
             return (err.errno, err.strerror, str(err.filename) if err.filename else None), None
-        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}", None
+        return f"MkDocs failed on the {lang} site: {type(err).__name__}: {err}", None
     except Exception as err:  # noqa: BLE001 - reported by the parent like any other failure
-        return f"MkDocs failed on the {args[1]} site: {type(err).__name__}: {err}", None
+        return f"MkDocs failed on the {lang} site: {type(err).__name__}: {err}", None
     return None, page_cache.harvest()
 
 
@@ -95,8 +103,10 @@ class Runner:
         self.started = []  # (process or None, the end of its pipe or None, (config_file, lang))
         self.built = []  # the languages whose run `wait()` saw succeed
 
-    def start(self, config_file: Path, lang: str) -> None:
-        job = (config_file, lang)
+    def start(self, config_file: Path, lang: str, before=None) -> None:
+        """Run MkDocs on `config_file`; `before()`, if given, first, in the same worker (it
+        renders the language's pages there, beside the other language's)."""
+        job = (config_file, lang, before)
         if not self.fork:
             self.started.append((None, None, job))
             return
@@ -114,7 +124,9 @@ class Runner:
         try:
             for process, receive, job in runs:
                 if process is None:
-                    build_one(*job)
+                    if job[2] is not None:
+                        job[2]()
+                    build_one(*job[:2])
                     results.append((None, page_cache.harvest()))
                     continue
                 try:
@@ -151,7 +163,7 @@ def _worker(send, job) -> None:
         send.close()
 
 
-def build_all(jobs: list[tuple[Path, str]]) -> None:
+def build_all(jobs: list[tuple]) -> None:
     """Build every (config_file, lang); concurrently where the machine has the cores and fork."""
     runner = Runner()
     for job in jobs:

@@ -5,7 +5,10 @@ The Spanish page shows the original. The English page shows the translation, lab
 with the original of each paragraph beside it on wide screens and one click away on narrow ones
 (a button opens them all). Each paragraph and note lists the places of the case file that cite it.
 """
+from markupsafe import escape as as_html  # what the templates do to plain text
+
 from ..escape import SUPERSCRIPTS, escape, letter_text
+from ..finished_html import inline
 from ..html import macros, safe
 from ...languages import LANGS, ORIGINAL
 from . import BY_DATA
@@ -102,8 +105,11 @@ def _cited_by(w, ref: str) -> str:
     if not found:
         return ""
     summary = w.t("cited_by_one" if len(found) == 1 else "cited_by_many", n=len(found))
-    items = [safe(f"[{escape(page.title[w.lang])} › {escape(text)}]({page.file}#{anchor})") for page, anchor, text in found]
-    return str(_m().cited_by(summary, items))
+    items = [f"[{escape(page.title[w.lang])} › {escape(text)}]({page.file}#{anchor})" for page, anchor, text in found]
+    finished = [inline(part, w.file) for part in [str(as_html(summary)), *items]]
+    if None not in finished:  # as Python-Markdown would write it, made here (a long list on a long page)
+        return str(_m().cited_by_html(safe(finished[0]), [safe(item) for item in finished[1:]]))
+    return str(_m().cited_by(summary, [safe(item) for item in items]))
 
 
 def _original(w, markdown_text: str) -> str:

@@ -48,6 +48,6 @@ def _commitment(w, item) -> None:
         rows.append((w.t(f"title_{lang}"), f"{value} {refs}"))
     w.add(str(_m().fields([(term, safe(value)) for term, value in rows])), "")
     for fact in item.get("facts", []):
-        w.fact(fact, level=4)
+        w.fact(fact, level=4, depth=2)  # in the commitment's block
     w.notes(item)
     w.add(str(_m().commitment_close()), "")

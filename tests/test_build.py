@@ -19,7 +19,7 @@ import pytest
 from casefile import validate as data_check
 from casefile import site as site_build
 from casefile.languages import LANGS
-from casefile.site import postprocess
+from casefile.site import language_steps, postprocess
 
 BUILD_MODULE = importlib.import_module("casefile.site.build")  # `casefile.site.build` is also the function
 
@@ -158,6 +158,21 @@ def test_a_failure_while_rendering_in_a_worker_keeps_the_previous_site(previous_
 
     monkeypatch.setattr(BUILD_MODULE, "render_language", broken)
     with pytest.raises(site_build.BuildError, match=r"rendering the es pages failed: ValueError: simulated bug rendering es"):
+        site_build.build(previous_site, report=report)
+    assert fingerprint(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
+
+
+def test_a_bug_in_a_workers_steps_after_mkdocs_is_named_and_keeps_the_previous_site(previous_site, report, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    before = fingerprint(previous_site)
+
+    def steps(out, lang, glossary, done=()):
+        if lang == "en":
+            raise KeyError("glossary")
+
+    monkeypatch.setattr(language_steps, "steps", steps)
+    with pytest.raises(site_build.BuildError, match=r"KeyError: 'glossary' \(at .*\), in the steps after MkDocs on the en site"):
         site_build.build(previous_site, report=report)
     assert fingerprint(previous_site) == before
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]

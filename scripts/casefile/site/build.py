@@ -125,7 +125,7 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
     out = new_folder(target)
     runner = mkdocs_run.Runner()
     try:
-        fingerprints = {}
+        fingerprints, stepped = {}, []  # stepped: the languages whose worker does their steps after MkDocs
         history.load()  # git's answers, before any worker is forked: each renders with them
         for lang in langs:
             docs_dir = stage / lang
@@ -133,8 +133,9 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
             bundles = assets.stage(docs_dir, settings.base)
             config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles)
             render = partial(render_language, dataset, lang, docs_dir, settings)
-            if not mkdocs_reuse.enabled():  # `build`: each language is rendered by its own MkDocs worker
-                runner.start(config_file, lang, before=render)
+            if not mkdocs_reuse.enabled():  # `build`: each language is rendered, built and finished by its own worker
+                runner.start(config_file, lang, before=render, after=partial(_after_mkdocs, out, lang, langs, settings, dataset.glossary))
+                stepped.append(lang)
                 continue
             render()  # the preview: rendered here, to see whether MkDocs' last output still fits
             fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)
@@ -149,8 +150,11 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
             raise BuildError(str(err)) from None
         for lang in runner.built:
             mkdocs_reuse.keep(lang, fingerprints.get(lang), out / lang)
-        postprocess.root_404(out, langs, settings)  # from the default language's 404 page before its steps
-        language_steps.run(out, langs, dataset.glossary)  # each language's own steps, the languages at once
+        rest = [lang for lang in langs if lang not in stepped]  # the preview's: restored or built here
+        if rest:
+            if langs[0] in rest:
+                postprocess.root_404(out, langs, settings)  # from the default language's 404 page before its steps
+            language_steps.run(out, rest, dataset.glossary)  # each language's own steps, the languages at once
         postprocess.run(out, langs, settings)
         _move_in(side, out, langs)
         sitemaps.write(out, langs, dataset, settings)
@@ -165,6 +169,14 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
         raise
     finally:
         (discard or remove)(stage)
+
+
+def _after_mkdocs(out: Path, lang: str, langs, settings, glossary) -> None:
+    """In `lang`'s worker, once MkDocs built it: its own steps (and first, for the default
+    language, the root 404 page, made from its 404 page as MkDocs wrote it)."""
+    if lang == langs[0]:
+        postprocess.root_404(out, langs, settings)
+    language_steps.steps(out, lang, glossary)
 
 
 def _move_in(side: Path, out: Path, langs) -> None:

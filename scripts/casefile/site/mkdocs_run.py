@@ -50,16 +50,11 @@ def _child(args):
     """Build in a worker; return (None, the pages it converted for site/page_cache.py), or the
     failure's message (exceptions may not pickle), or for an error of the machine (a full disk,
     a read-only folder) its (errno, strerror, filename)."""
-    config_file, lang, before = args
+    config_file, lang, before, after = args
     try:
-        if before is not None:
-            try:
-                before()
-            except (OSError, MkDocsFailed):
-                raise
-            except Exception as err:  # noqa: BLE001 - a bug of ours, not MkDocs'
-                return f"rendering the {lang} pages failed: {type(err).__name__}: {err}", None
+        _step(before, f"rendering the {lang} pages failed: {{}}")
         build_one(config_file, lang)
+        _step(after, f"{{}}, in the steps after MkDocs on the {lang} site")
     except MkDocsFailed as err:
         return str(err), None
     except OSError as err:
@@ -69,6 +64,20 @@ def _child(args):
     except Exception as err:  # noqa: BLE001 - reported by the parent like any other failure
         return f"MkDocs failed on the {lang} site: {type(err).__name__}: {err}", None
     return None, page_cache.harvest()
+
+
+def _step(step, wording: str) -> None:
+    """Run our own `step` (if any) in a worker: a bug in it is worded as ours, not MkDocs'."""
+    if step is None:
+        return
+    try:
+        step()
+    except (OSError, MkDocsFailed):
+        raise
+    except Exception as err:  # noqa: BLE001 - a bug of ours
+        from ..errors import describe_bug
+
+        raise MkDocsFailed(wording.format(describe_bug(err))) from None
 
 
 def preload() -> None:
@@ -103,10 +112,10 @@ class Runner:
         self.started = []  # (process or None, the end of its pipe or None, (config_file, lang))
         self.built = []  # the languages whose run `wait()` saw succeed
 
-    def start(self, config_file: Path, lang: str, before=None) -> None:
-        """Run MkDocs on `config_file`; `before()`, if given, first, in the same worker (it
-        renders the language's pages there, beside the other language's)."""
-        job = (config_file, lang, before)
+    def start(self, config_file: Path, lang: str, before=None, after=None) -> None:
+        """Run MkDocs on `config_file`; `before()` and `after()`, if given, first and then, in the
+        same worker (`build` renders the language's pages there, and does its steps after MkDocs)."""
+        job = (config_file, lang, before, after)
         if not self.fork:
             self.started.append((None, None, job))
             return
@@ -124,9 +133,10 @@ class Runner:
         try:
             for process, receive, job in runs:
                 if process is None:
-                    if job[2] is not None:
-                        job[2]()
-                    build_one(*job[:2])
+                    config_file, lang, before, after = job
+                    for step in (before, lambda: build_one(config_file, lang), after):
+                        if step is not None:
+                            step()
                     results.append((None, page_cache.harvest()))
                     continue
                 try:
@@ -167,5 +177,5 @@ def build_all(jobs: list[tuple]) -> None:
     """Build every (config_file, lang); concurrently where the machine has the cores and fork."""
     runner = Runner()
     for job in jobs:
-        runner.start(*job)
+        runner.start(*job)  # (config_file, lang)
     runner.wait()

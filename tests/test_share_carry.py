@@ -143,6 +143,19 @@ def test_what_a_build_would_not_make_is_replaced(previous, small_data, settings,
     assert os.stat(es).st_ino == carried
 
 
+def test_pages_behind_a_link_are_not_taken(previous, small_data, settings, tmp_path):
+    """A language folder that is a link to elsewhere: its d/ is not moved out of there."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.rename(previous / "es", elsewhere / "es")
+    os.symlink(elsewhere / "es", previous / "es")
+    before = tree(elsewhere)
+    report = data_check.run(small_data)
+    site_build.build(previous, report=report, settings=settings)
+    assert tree(elsewhere) == before
+    assert tree(previous) == fresh(tmp_path, report, settings)
+
+
 def test_pages_made_under_another_umask_are_not_carried(previous, small_data, settings):
     """fit_to_serve's promise (modes from the current umask) holds for the share pages too."""
     report = data_check.run(small_data)

@@ -20,7 +20,7 @@ is changed:
   preview, `serve`, carries its pages the same way; its `discard` gets the spare folder too).
 
 A language is not carried (its pages are written as before) when the live site has no such
-folder, or it is a link, not ours to rename, on another file system, not of the mode
+folder, or it or <lang>/ is a link, not ours to rename, on another file system, not of the mode
 fit_to_serve gives under the current umask, or when too many of its pages change (LIMIT). A page
 folder that is not exactly what a build makes (its mode or its file's, anything else in it, a
 link) is replaced as a whole. The carried pages keep their modes: the same fit_to_serve gives.
@@ -95,10 +95,7 @@ class Carry:
         """What to change in the live target/<lang>/d/ to make it `pages`; None: do not carry it."""
         live = os.path.join(self.target, lang, FOLDER)
         try:
-            info = os.lstat(live)
-            if (not stat.S_ISDIR(info.st_mode) or stat.S_IMODE(info.st_mode) != modes[0]
-                    or info.st_dev != os.stat(self.out).st_dev
-                    or not all(os.access(path, os.W_OK | os.X_OK) for path in (live, os.path.dirname(live)))):
+            if not _takeable(live, modes[0], os.stat(self.out).st_dev):
                 return None
             with os.scandir(live) as found:
                 entries = {entry.name: entry.is_dir(follow_symlinks=False) for entry in found}
@@ -185,6 +182,15 @@ class Carry:
         spare, self.spare = self.spare, None
         if spare is not None:
             shutil.rmtree(spare, ignore_errors=True)
+
+
+def _takeable(live: str, folder_mode: int, device: int) -> bool:
+    """Whether the live <lang>/d/ can be carried: a folder of the mode fit_to_serve gives, in a
+    folder <lang>/ (neither a link), on the new site's file system, both ours to change."""
+    info, parent = os.lstat(live), os.path.dirname(live)
+    return (stat.S_ISDIR(info.st_mode) and stat.S_ISDIR(os.lstat(parent).st_mode)
+            and stat.S_IMODE(info.st_mode) == folder_mode and info.st_dev == device
+            and all(os.access(path, os.W_OK | os.X_OK) for path in (live, parent)))
 
 
 def _movable(path: str, is_folder: bool) -> bool:

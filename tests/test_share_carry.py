@@ -112,6 +112,7 @@ def test_a_rebuild_of_the_same_data_writes_no_share_page(previous, small_data, s
     assert all(pages.values())
     site_build.build(previous, report=report, settings=settings)
     assert tree(previous) == before
+    assert sorted(p.name for p in previous.parent.iterdir()) == ["site"]
     for lang in LANGS:
         assert {p: os.stat(p).st_ino for p in (previous / lang / FOLDER).glob("*/index.html")} == pages[lang]
 

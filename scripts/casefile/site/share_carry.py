@@ -121,6 +121,8 @@ class Carry:
 
     def _stage(self, plan: _Plan, pages: dict) -> None:
         """Write what move_in will put in place: changed pages as flat files, new folders whole."""
+        if not (plan.changed or plan.added or plan.gone):
+            return  # nothing but d/ itself to move: no spare folder
         if self.spare is None:
             self.spare = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
         base = self.spare / plan.lang
@@ -137,7 +139,7 @@ class Carry:
             if os.path.lexists(self.out / plan.lang / FOLDER):
                 raise RuntimeError(f"MkDocs wrote {plan.lang}/{FOLDER} itself, where the build puts its share pages")
         for plan in self.plans:
-            base, folder = os.path.join(self.spare, plan.lang), os.path.join(self.out, plan.lang, FOLDER)
+            base, folder = os.path.join(self.spare or "", plan.lang), os.path.join(self.out, plan.lang, FOLDER)
             self._rename(plan.live, folder)
             for name in plan.gone:
                 self._rename(os.path.join(folder, name), os.path.join(base, "trash", name))

@@ -2,7 +2,9 @@
 
 Nothing is written into docs/ or into the live output until everything succeeded: pages are
 rendered under build/, each language is built into a fresh folder beside site/, and only then
-is that folder swapped in. A failure leaves the previous site exactly as it was.
+is that folder swapped in. A failure leaves the previous site exactly as it was. Just before the
+swap the previous site's share pages are moved into the new one, by renames that a failure
+reverses (share_carry.py): they are not written again where they did not change.
 
 Only regular files inside the project are read (see inputs.py); one build at a time runs per
 repository (a lock in build/), and it first sweeps what killed builds left behind.
@@ -25,7 +27,7 @@ from ..load import history
 from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
 from ..validate import run as validate_data
-from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, share_pages, sitemaps
+from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, share_carry, sitemaps
 from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -124,6 +126,7 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
     out = new_folder(target)
     runner = mkdocs_run.Runner()
+    carry = share_carry.Carry(target, out)  # the previous build's share pages, where they can be taken
     try:
         fingerprints, stepped = {}, []  # stepped: the languages whose worker does their steps after MkDocs
         history.load()  # git's answers, before any worker is forked: each renders with them
@@ -143,7 +146,7 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
                 runner.start(config_file, lang)
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
         cards.write(side, langs, dataset)
-        shared = share_pages.write(side, langs, dataset, settings)  # each with its policy already, under the umask
+        shared = carry.write(side, langs, dataset, settings)  # those not carried, each with its policy already, under the umask
         try:
             runner.wait()
         except mkdocs_run.MkDocsFailed as err:
@@ -162,9 +165,12 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
         shared = [out / path.relative_to(side) for path in shared]  # the share pages' folders: nothing else in them
         reproducible.run(out, skip=shared)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
         fit_to_serve(out, fit=shared)
+        carry.move_in()  # the live site has no carried <lang>/d/ from here to the swap: renames only
         swap(out, target, discard or remove)
+        carry.settle(discard or remove)
     except BaseException:
         runner.stop()
+        carry.abandon()  # the live <lang>/d/ back from `out`, before that goes
         shutil.rmtree(out, ignore_errors=True)
         raise
     finally:

@@ -78,35 +78,59 @@ def page_values(dataset, settings, lang: str, records=None):
         )
 
 
+def pages(langs, dataset, settings):
+    """(lang, [(share id, the bytes of its index.html)]) for each of `langs`: each page final, with
+    its Content-Security-Policy (csp.run passes it by), line ends as the system's."""
+    records = shared_records(dataset)
+    page = Pieces(template("share.html"))  # the template's text, without a Jinja render per page
+    for lang in langs:
+        yield lang, [(record_id, _encode(csp.apply(page.fill(**values))))
+                     for record_id, values in page_values(dataset, settings, lang, records)]
+
+
 def write(out: Path, langs, dataset, settings) -> list[Path]:
     """Write out/<lang>/d/<id>/index.html for every shared id, with its Content-Security-Policy;
     returns the folders they are in (out/<lang>/d/), which hold nothing else."""
-    folders, records = [], shared_records(dataset)
-    page = Pieces(template("share.html"))  # the template's text, without a Jinja render per page
-    for lang in langs:
-        folder = out / lang / FOLDER  # made with its first page: none without shared records
-        folders.append(folder)
-        for record_id, values in page_values(dataset, settings, lang, records):
-            _write(os.path.join(folder, record_id), csp.apply(page.fill(**values)))  # final here: csp.run passes it by
+    folders = []
+    for lang, rendered in pages(langs, dataset, settings):
+        folders.append(write_pages(out / lang / FOLDER, rendered))
     return folders
+
+
+def write_pages(folder: Path, rendered) -> Path:
+    """folder/<id>/index.html for each (id, bytes) of `rendered` (the folder is made with its first
+    page: none without shared records); returns `folder`."""
+    for record_id, data in rendered:
+        _write(os.path.join(folder, record_id), data)
+    return folder
+
+
+def _encode(html: str) -> bytes:
+    """As Path.write_text would write it: line ends as the system's."""
+    return (html if os.linesep == "\n" else html.replace("\n", os.linesep)).encode("utf-8")
 
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _write(folder: str, html: str) -> None:
-    """folder/index.html, as Path.write_text would write it (line ends as the system's), in four
-    system calls: pathlib and a text file's buffering are a good part of the cost of 20,000 pages."""
+def _write(folder: str, data: bytes) -> None:
+    """folder/index.html in four system calls: pathlib and a text file's buffering are a good part
+    of the cost of 20,000 pages."""
     try:
         os.mkdir(folder)
     except FileExistsError:
         pass
     except FileNotFoundError:
         os.makedirs(folder, exist_ok=True)
-    data = memoryview((html if os.linesep == "\n" else html.replace("\n", os.linesep)).encode("utf-8"))
-    fd = os.open(os.path.join(folder, "index.html"), _FLAGS, 0o666)
+    write_file(os.path.join(folder, "index.html"), data)
+
+
+def write_file(path: str, data: bytes) -> None:
+    """`data` into a new file at `path`, under the umask (0666 and what it leaves)."""
+    view = memoryview(data)
+    fd = os.open(path, _FLAGS, 0o666)
     try:
-        while data:
-            data = data[os.write(fd, data):]
+        while view:
+            view = view[os.write(fd, view):]
     finally:
         os.close(fd)

@@ -77,12 +77,17 @@ def _umask() -> int:
     return mask
 
 
+def serve_modes() -> tuple[int, int]:
+    """The modes fit_to_serve gives (folders, files): 0777 and 0666 less the umask."""
+    mask = _umask()
+    return 0o777 & ~mask, 0o666 & ~mask
+
+
 def fit_to_serve(folder: Path, fit=()) -> None:
     """Folders rwxr-xr-x and files rw-r--r-- (as the umask allows), so any web server user can read them.
     `fit`: folders below `folder` known to be so already (the share pages: made with os.mkdir and
     open under this umask), not walked."""
-    mask = _umask()
-    folder_mode, file_mode = 0o777 & ~mask, 0o666 & ~mask
+    folder_mode, file_mode = serve_modes()
     os.chmod(folder, folder_mode)
     _fit(folder, folder_mode, file_mode, {os.fspath(path) for path in fit})
 

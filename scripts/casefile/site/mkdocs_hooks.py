@@ -11,7 +11,8 @@ Every page MkDocs writes, 404.html included, has its runs of whitespace collapse
 (site/minify_html.py).
 
 Material's search looks each section up in its page's table of contents in linear time
-(site/search_toc.py, installed here).
+(site/search_toc.py, installed here), and reads each page in constant time per tag
+(site/search_parser.py, installed here).
 
 In the preview, pages whose Markdown did not change since the last rebuild are not converted
 again, nor read again by Material's search (site/page_cache.py; off in `build`).
@@ -23,6 +24,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
 from casefile.site import page_cache
+from casefile.site import search_parser
 from casefile.site import search_toc
 from casefile.site import shared_assets
 from casefile.site.minify_html import minify
@@ -30,6 +32,7 @@ from casefile.site.minify_html import minify
 JINJA_CACHE = BUILD / "cache" / "jinja"
 
 search_toc.install()
+search_parser.install()
 
 
 def on_env(env, config, files):

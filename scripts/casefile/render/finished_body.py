@@ -48,7 +48,7 @@ class Finisher:
     def body(self, paragraphs: list[str], notes: list[tuple], depth: int) -> str | None:
         """The HTML of `paragraphs` (Markdown, each a paragraph of the block at `depth`) and of
         `notes` ((kind, title, Markdown) each, an admonition), or None if some of it is beyond
-        finished_html.py; then nothing of it is kept."""
+        finished_html.py; then nothing of it is kept. (Without the markers: see finished_html.block.)"""
         start = len(self.marks)
         texts = [self._inline(p.strip(), depth + 1) for p in paragraphs if p.strip()]
         boxes = [(ADMONITIONS[kind], self._inline(title, depth + 2), self._inline(text.strip(), depth + 2))

@@ -42,6 +42,16 @@ _AMP = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)  # Python-Ma
 _PAGE_LINK = re.compile(r"([a-z0-9-]+\.md)?(#[A-Za-z0-9_-]+)?")
 
 
+# The lines around a block of finished HTML in a page's Markdown (site/finished_html.py reads them).
+OPEN = "<!-- cf-finished -->"
+CLOSE = "<!-- /cf-finished -->"
+
+
+def block(*html: str) -> str:
+    """Finished HTML, as its lines between the markers."""
+    return "\n".join((OPEN, *html, CLOSE))
+
+
 class NotFinished(Exception):
     """The text holds Markdown this module does not convert."""
 
@@ -116,21 +126,22 @@ def _unescape(match: re.Match) -> str:
 
 
 def _link(match: re.Match, page_file: str) -> str:
-    attrs = {"href": href(match["url"], page_file)}
-    if match["title"] is not None:
-        attrs["title"] = match["title"]
-    if match["attrs"] is not None:
-        rest = _ATTR.sub("", match["attrs"]).strip()
-        if rest:
-            raise NotFinished(match["attrs"])
-        for cls, key, value in _ATTR.findall(match["attrs"]):
-            if cls:
-                attrs["class"] = f"{attrs['class']} {cls}" if "class" in attrs else cls
-            else:
-                attrs[key] = value
     inside = _inline(match["text"], page_file)
-    written = "".join(f' {k}="{_attribute(v)}"' for k, v in sorted(attrs.items()))
-    return f"<a{written}>{inside}</a>"
+    url, title, attrs = href(match["url"], page_file), match["title"], match["attrs"]
+    if title is None and attrs is None:  # the most common: only an address
+        return f'<a href="{_attribute(url)}">{inside}</a>'
+    written = {"href": url}
+    if title is not None:
+        written["title"] = title
+    if attrs is not None:
+        if _ATTR.sub("", attrs).strip():
+            raise NotFinished(attrs)
+        for cls, key, value in _ATTR.findall(attrs):
+            if cls:
+                written["class"] = f"{written['class']} {cls}" if "class" in written else cls
+            else:
+                written[key] = value
+    return "<a" + "".join(f' {k}="{_attribute(v)}"' for k, v in sorted(written.items())) + f">{inside}</a>"
 
 
 def _attribute(value: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..languages import ORIGINAL
 from .escape import attr, escape, link_html
 from .finished_body import ADMONITIONS, Finisher
+from .finished_html import block
 from .html import macros, safe
 from .letter_refs import numbers, runs
 from .pages import LETTER, SOURCES
@@ -132,24 +133,34 @@ class PageWriter:
         """A fact: heading (when it has a title) or anchored block, text with provenance, notes."""
         anchor = record["id"]
         title = record.get("title")
-        self.add(macros().block_open(f"cf-fact {classes}", None if title else anchor), "")
-        self.add(self.record_tools(record), "")
-        if title:
-            self.heading(level, self.text(title), anchor)
-        self.body([self.text(record["text"]) + self.refs(record)], record, depth)
-        self.add("</div>", "")
+        self.record_block(record, f"cf-fact {classes}", None if title else anchor, [self.text(record["text"]) + self.refs(record)], depth,
+                          (level, self.text(title), anchor) if title else None)
 
-    def body(self, paragraphs: list[str], record: dict, depth: int) -> None:
-        """A record's paragraphs (Markdown) and its notes, inside its block, which sits `depth`
-        levels down the page (1: a block of the page itself): finished HTML where it can be."""
+    def record_block(self, record: dict, classes: str, anchor: str | None, paragraphs: list[str], depth: int,
+                     heading: tuple | None = None, between: tuple = ()) -> None:
+        """A record's block (`depth` levels down the page: 1 for a block of the page itself): its
+        tools, its heading (level, Markdown, anchor) if any, the `between` blocks of HTML, its
+        paragraphs (Markdown) and its notes. Finished HTML but for the heading, where it can be."""
         notes = self.note_parts(record)
-        html = self.finisher.body(paragraphs, notes, depth) if self.finisher else None
-        if html is not None:
-            self.add(html, "")
+        body = self.finisher.body(paragraphs, notes, depth) if self.finisher else None
+        if body is None:
+            self.add(macros().block_open(classes, anchor), "", self.record_tools(record), "")
+            if heading:
+                self.heading(*heading)
+            self.add(*[line for html in between for line in (html, "")])
+            for paragraph in paragraphs:
+                self.add(paragraph, "")
+            self.notes(record, notes)
+            self.add("</div>", "")
             return
-        for paragraph in paragraphs:
-            self.add(paragraph, "")
-        self.notes(record, notes)
+        share = macros().share_inline(self.share_href(record), self.t("copy_link"), record.get("former_ids") or [])
+        opening = str(macros().block_open_html(classes, anchor, share))
+        if heading:
+            self.add(block(opening), "")
+            self.heading(*heading)
+            self.add(block(*between, body, "</div>"), "")
+        else:
+            self.add(block(opening, *between, body, "</div>"), "")
 
     @property
     def complete(self) -> bool:
@@ -165,12 +176,15 @@ class PageWriter:
     def record_tools(self, record: dict, share: bool = True, inline: bool = False) -> str:
         """The first line of a record's block: its "copy link" control (a link to its share page,
         /<lang>/d/<id>/) and an empty anchor for each of its `former_ids`."""
+        make = macros().share_inline if inline else macros().record_tools
+        return str(make(self.share_href(record) if share else None, self.t("copy_link"), record.get("former_ids") or []))
+
+    def share_href(self, record: dict) -> str:
+        """The address of a record's share page from this page."""
         from .pages import PAGES  # the registry: how deep this page is below /<lang>/
 
         depth = next(p.url for p in PAGES if p.file == self.file).count("/")
-        href = "../" * depth + f"d/{record['id']}/" if share else None
-        make = macros().share_inline if inline else macros().record_tools
-        return str(make(href, self.t("copy_link"), record.get("former_ids") or []))
+        return "../" * depth + f"d/{record['id']}/"
 
     def former_anchors(self, record: dict) -> None:
         """Empty anchors for a record without a block of its own (a section heading)."""

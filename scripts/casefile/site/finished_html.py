@@ -26,8 +26,7 @@ from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.preprocessors import Preprocessor
 
-OPEN = "<!-- cf-finished -->"
-CLOSE = "<!-- /cf-finished -->"
+from ..render.finished_html import CLOSE, OPEN  # the renderer writes them
 
 
 _ID = re.compile(r'<[a-zA-Z][^<>]*? id="([^"]*)"')  # the blocks' tags: quoted values, no < or > in them

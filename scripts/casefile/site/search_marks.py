@@ -26,7 +26,8 @@ EXCLUDE = frozenset({
 })
 ATTRIBUTE = "data-search-exclude"
 
-_OPEN_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>\s[^<>]*?)?(?P<end>/?)>")
+# An opening tag with a class (the others are never marked, so they are not even looked at)
+_OPEN_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>\s[^<>]*?\bclass=\"[^<>]*?)(?P<end>/?)>")
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 
 

@@ -106,6 +106,8 @@ class FirstTermTreeprocessor(Treeprocessor):
         elements were in the tree: its text is read outside tags and entities, skipping what
         SKIP_TAGS names. (Its raw tags are those render/finished_html.py lets through, none of
         which the tree would skip by class.)"""
+        if "<h1" not in html and "<h2" not in html and not any(self._new(m.group(0)) for m in self.pattern.finditer(html)):
+            return html  # no term left to explain in this section: nothing to read (most blocks)
         out, last, skipped = [], 0, [False]
         for token in _HTML_TOKEN.finditer(html):
             out.append(self._wrap_text(html[last:token.start()]) if not skipped[-1] else html[last:token.start()])
@@ -123,6 +125,10 @@ class FirstTermTreeprocessor(Treeprocessor):
             skipped.append(skipped[-1] or tag in SKIP_TAGS)
         out.append(self._wrap_text(html[last:]) if not skipped[-1] else html[last:])
         return "".join(out)
+
+    def _new(self, form: str) -> bool:
+        title = self.abbrs.get(form)
+        return bool(title) and title not in self.seen
 
     def _wrap_text(self, text: str) -> str:
         out, last = [], 0

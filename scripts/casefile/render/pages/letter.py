@@ -8,7 +8,7 @@ with the original of each paragraph beside it on wide screens and one click away
 from markupsafe import escape as as_html  # what the templates do to plain text
 
 from ..escape import SUPERSCRIPTS, escape, letter_text
-from ..finished_html import inline
+from ..finished_html import block, inline
 from ..html import macros, safe
 from ...languages import LANGS, ORIGINAL
 from . import BY_DATA
@@ -108,7 +108,7 @@ def _cited_by(w, ref: str) -> str:
     items = [f"[{escape(page.title[w.lang])} › {escape(text)}]({page.file}#{anchor})" for page, anchor, text in found]
     finished = [inline(part, w.file) for part in [str(as_html(summary)), *items]]
     if None not in finished:  # as Python-Markdown would write it, made here (a long list on a long page)
-        return str(_m().cited_by_html(safe(finished[0]), [safe(item) for item in finished[1:]]))
+        return block(str(_m().cited_by_html(safe(finished[0]), [safe(item) for item in finished[1:]])))
     return str(_m().cited_by(summary, [safe(item) for item in items]))
 
 

@@ -7,7 +7,7 @@ must stay light on a phone (see tests/browser/test_long_pages.py).
 from markupsafe import escape as as_html  # what the templates do to plain text
 
 from ..escape import escape
-from ..finished_html import inline
+from ..finished_html import block, inline
 from ..html import macros, safe
 from . import LETTER
 
@@ -101,7 +101,7 @@ def _finished(w, anchor, line, notes, summary, links) -> str | None:
         return None
     notes_html = [(kind, safe(text)) for (kind, _, _), text in zip(notes, html[1:])]
     summary_html, links_html = (safe(html[-2]), safe(html[-1])) if links is not None else (None, None)
-    return str(_m().source_html(anchor, safe(html[0]), notes_html, summary_html, links_html))
+    return block(str(_m().source_html(anchor, safe(html[0]), notes_html, summary_html, links_html)))
 
 
 def _place(w, page, anchor, text) -> str:

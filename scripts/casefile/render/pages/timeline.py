@@ -30,14 +30,11 @@ def render(w, spec) -> None:
 
 
 def _event(w, event, relation, letter_page) -> None:
-    w.add(str(_m().event_open(relation)), "", w.record_tools(event), "")
     when = str(_m().when(event["date"], safe(escape(w.date(event["date"])))))
-    w.heading(3, f"{when}{w.text(event['title'])}", event["id"])
-    if relation == "letter":
-        w.add(str(_m().letter_badge(w.t("relation_letter"))), "")
+    heading = (3, f"{when}{w.text(event['title'])}", event["id"])
+    badge = [str(_m().letter_badge(w.t("relation_letter")))] if relation == "letter" else []
     body = w.text(event["text"]) if event.get("text") else ""
     paragraphs = [body + w.refs(event)]
     if relation == "letter":
         paragraphs.append(f"[{escape(w.t('read_the_letter'))}]({letter_page.file})")
-    w.body(paragraphs, event, depth=2)  # in the timeline's block, in the event's
-    w.add(str(_m().event_close()), "")
+    w.record_block(event, f"cf-event cf-event--{relation}", None, paragraphs, 2, heading, badge)  # in the timeline's block

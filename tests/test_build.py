@@ -121,6 +121,35 @@ def test_invalid_data_builds_nothing_and_keeps_the_previous_site(previous_site, 
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
 
 
+def _messages(previous_site, **kwargs) -> str:
+    with pytest.raises(site_build.BuildError) as err:
+        site_build.build(previous_site, **kwargs)
+    return str(err.value)
+
+
+def test_data_checked_while_rendering_fail_the_build_as_data_checked_first(previous_site, data_copy, monkeypatch):
+    """`build` validates beside its workers (validated=False): a problem only the rules find stops
+    them, with the same message as ever, and nothing is kept."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    findings = data_copy / "findings.yaml"
+    findings.write_text(findings.read_text("utf-8").replace("sources: [ifex-nosc-suspende]", "sources: [no-such-source]", 1), "utf-8")
+    before = fingerprint(previous_site)
+    loaded = data_check.load_only(data_copy)
+    assert loaded.ok  # the loader finds nothing: the workers start
+    message = _messages(previous_site, report=loaded, validated=False)
+    assert "no-such-source" in message and message.endswith("nothing was built")
+    assert message == _messages(previous_site, report=data_check.run(data_copy))
+    assert fingerprint(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
+
+
+def test_a_problem_the_loader_finds_is_reported_before_anything_starts(previous_site, data_copy):
+    (data_copy / "case.yaml").write_text((data_copy / "case.yaml").read_text("utf-8").replace("key_figures:", "key_figures:\n\tbad"), "utf-8")
+    loaded = data_check.load_only(data_copy)
+    assert not loaded.ok
+    assert _messages(previous_site, report=loaded, validated=False) == _messages(previous_site, report=data_check.run(data_copy))
+
+
 def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, report, monkeypatch):
     before = fingerprint(previous_site)
 

@@ -26,6 +26,8 @@ from ..languages import LANGS
 from ..load import history
 from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
+from ..validate import finish as finish_validation
+from ..validate import load_only as load_data
 from ..validate import run as validate_data
 from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, share_carry, sitemaps
 from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
@@ -71,16 +73,26 @@ def exclusive(folder: Path = BUILD):
         os.close(fd)
 
 
-def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=None) -> None:
+def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=None, validated: bool = True) -> None:
     """Validate, render and build into `target`; raise BuildError on any failure. `discard`, if
     given, receives the folders the build is done with (the one holding the previous build, the
-    stage) instead of their being removed at once."""
+    stage) instead of their being removed at once. `validated=False`: `report` is validate's
+    `load_only`, and the data are validated while the languages are rendered (nothing is built
+    from data with a problem: the workers are stopped and the problems reported as ever)."""
     report = report or validate_data()
     if report.refused:
         raise _refused(report.problems)
-    if not report.ok:
-        raise BuildError("\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built")
+    later = None
+    if not validated:
+        if report.ok:  # loaded: validated beside the workers
+            later = partial(_valid, partial(finish_validation, report))
+        else:  # the loader's own problems: the whole report now, as `check` gives it
+            report = finish_validation(report)
     refused = inputs.check(report.dataset.directory, langs)  # docs/ and mkdocs.yml, just before they are read
+    if refused and later:
+        later()  # the data's problems are said first
+    if not report.ok:
+        _valid(lambda: report)
     if refused:
         raise _refused(refused)
     try:
@@ -92,7 +104,13 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
     with exclusive() as alone:
         if alone:
             sweep(sorted(BUILD.glob("stage-*")) + leftovers(target))
-        _build(report.dataset, target, tuple(langs), settings, discard)
+        _build(report.dataset, target, tuple(langs), settings, discard, later)
+
+
+def _valid(make_report) -> None:
+    report = make_report()
+    if not report.ok:
+        raise BuildError("\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built")
 
 
 def keep_warm() -> None:
@@ -117,12 +135,13 @@ def _frozen_heap():
         gc.unfreeze()  # the preview's process lives on: its old datasets must stay collectable
 
 
-def _build(dataset, target: Path, langs, settings, discard=None) -> None:
+def _build(dataset, target: Path, langs, settings, discard=None, validate=None) -> None:
     with _frozen_heap():
-        _build_frozen(dataset, target, langs, settings, discard)
+        _build_frozen(dataset, target, langs, settings, discard, validate)
 
 
-def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
+def _build_frozen(dataset, target: Path, langs, settings, discard=None, validate=None) -> None:
+    """`validate`, if given, is run once the workers are started; it raises if the data have a problem."""
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
     out = new_folder(target)
     runner = mkdocs_run.Runner()
@@ -144,6 +163,8 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None) -> None:
             fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)
             if not mkdocs_reuse.restore(lang, fingerprints[lang], out / lang):
                 runner.start(config_file, lang)
+        if validate is not None:
+            validate()  # beside the workers; on a problem they are stopped below and nothing is kept
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
         cards.write(side, langs, dataset)
         shared = carry.write(side, langs, dataset, settings)  # those not carried, each with its policy already, under the umask
@@ -201,11 +222,11 @@ def main(langs=None, settings=None, data_dir=None, target=None, site_url=None, r
     langs = tuple(langs or LANGS)
     target = Path(target) if target else SITE
     try:
-        report = validate_data(Path(data_dir) if data_dir else DATA)  # inputs first: nothing is read before
+        report = load_data(Path(data_dir) if data_dir else DATA)  # inputs first: nothing is read before
         if report.refused:
             raise _refused(report.problems)
         settings = settings or settings_module.load(site_url=site_url, repository=repository)
-        build(target, langs, report=report, settings=settings)
+        build(target, langs, report=report, settings=settings, validated=False)  # validated while rendering
     except BrokenPipeError:
         raise
     except settings_module.SettingsError as err:

@@ -12,7 +12,7 @@ from ..paths import DATA
 from . import rules, schema
 from .report import Report, summary
 
-__all__ = ["Report", "run", "summary", "validate"]
+__all__ = ["Report", "finish", "load_only", "run", "summary", "validate"]
 
 
 def validate(dataset: Dataset) -> Report:
@@ -32,11 +32,25 @@ def run(data_dir: Path = DATA) -> Report:
 
     First every input is looked at (never read): a symbolic link, a special file or a missing
     project file stops here, with `report.refused` set, before any file is opened."""
+    report = load_only(data_dir)
+    return report if report.refused else finish(report)
+
+
+def load_only(data_dir: Path = DATA) -> Report:
+    """`run`'s first half: the inputs looked at and the files loaded, not validated yet (the
+    problems are the loader's only). `build` starts rendering from it while `finish` runs."""
     refused = inputs.check(data_dir)
     if refused:
         return Report(Dataset(Path(data_dir), {}), refused, refused=True)
     with _collector_paused():
-        return validate(load(data_dir))
+        dataset = load(data_dir)
+    return Report(dataset, list(dataset.problems))
+
+
+def finish(loaded: Report) -> Report:
+    """`run`'s second half: the schemas and the rules on what `load_only` loaded."""
+    with _collector_paused():
+        return validate(loaded.dataset)
 
 
 @contextmanager

@@ -101,23 +101,20 @@ def _walk(root: Path, problems: list) -> None:
         problems.append(_problem(Path(err.filename), f"cannot be read ({err.strerror})", "check the folder's permissions"))
 
     for folder, dirs, files in os.walk(root, onerror=failed, followlinks=False):
+        real = []  # the folders to walk into: real ones, never links
         for name in sorted(dirs + files):
-            path = Path(folder) / name
+            path = os.path.join(folder, name)
             try:
                 info = os.lstat(path)
             except OSError as err:
-                problems.append(_problem(path, f"cannot be read ({err.strerror})", "check its permissions"))
+                problems.append(_problem(Path(path), f"cannot be read ({err.strerror})", "check its permissions"))
                 continue
-            if (refused := refusal(path, info, folder_ok=True)) is not None:
-                problems.append(_problem(path, refused.what, refused.fix))
-        dirs[:] = sorted(d for d in dirs if _real_folder(Path(folder) / d))
-
-
-def _real_folder(path: Path) -> bool:
-    try:
-        return stat.S_ISDIR(os.lstat(path).st_mode)
-    except OSError:
-        return False
+            if stat.S_ISDIR(info.st_mode):
+                real.append(name)
+            elif not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INPUT_BYTES:  # (a regular file: the usual case)
+                refused = refusal(Path(path), info, folder_ok=True)
+                problems.append(_problem(Path(path), refused.what, refused.fix))
+        dirs[:] = real
 
 
 def _root(path: Path, folder: bool, problems: list) -> bool:

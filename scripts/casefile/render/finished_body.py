@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .finished_html import SEPARATOR, footnote_mark, inline
+from .finished_html import OPEN, SEPARATOR, footnote_mark
 from .html import macros, safe
 
-_TOKEN = re.compile("\x1a([0-9]+)\x1a")  # a mark's place until the page is done (data text has no control characters)
+_TOKEN = re.compile("\x1a([0-9]+)\x1a")  # a mark's place until the page is done (text holding \x1a is not finished)
 ADMONITIONS = {"discrepancy": "warning", "unverified": "question", "context": "info"}
 
 
@@ -37,26 +37,15 @@ class Finisher:
     marks: list = field(default_factory=list)  # (depth, note id) of each mark, in reading order
     depth: int = 0  # of the paragraph being converted
 
-    def _mark(self, note_id: str) -> str:
+    def mark(self, note_id: str) -> str:
+        """The place of a footnote mark met at `depth` (set by the writer), written by `resolve`."""
         self.marks.append((self.depth, note_id))
         return f"\x1a{len(self.marks) - 1}\x1a"
 
-    def _inline(self, text: str, depth: int) -> str | None:
-        self.depth = depth
-        return inline(text, self.page_file, self._mark)
-
-    def body(self, paragraphs: list[str], notes: list[tuple], depth: int) -> str | None:
-        """The HTML of `paragraphs` (Markdown, each a paragraph of the block at `depth`) and of
-        `notes` ((kind, title, Markdown) each, an admonition), or None if some of it is beyond
-        finished_html.py; then nothing of it is kept. (Without the markers: see finished_html.block.)"""
-        start = len(self.marks)
-        texts = [self._inline(p.strip(), depth + 1) for p in paragraphs if p.strip()]
-        boxes = [(ADMONITIONS[kind], self._inline(title, depth + 2), self._inline(text.strip(), depth + 2))
-                 for kind, title, text in notes]
-        if None in texts or any(None in box for box in boxes):
-            del self.marks[start:]
-            return None
-        return str(macros().finished_body([safe(t) for t in texts], [(k, safe(t), safe(b)) for k, t, b in boxes]))
+    def body(self, texts: list[str], notes: list[tuple]) -> str:
+        """Paragraphs and notes ((kind, title, text) each, an admonition), all finished HTML, as
+        Python-Markdown writes a record's body. (Without the markers: see finished_html.block.)"""
+        return str(macros().finished_body([safe(t) for t in texts], [(k, safe(t), safe(b)) for k, t, b in notes]))
 
     def resolve(self, lines: list[str], order: list[str]) -> list[str]:
         """`lines` with every mark written: its number from the definitions' `order`, its id from
@@ -67,4 +56,4 @@ class Finisher:
             note_id = self.marks[index][1]
             seen[note_id] = n = seen.get(note_id, 0) + 1
             html[index] = footnote_mark(note_id, f"fnref{'' if n == 1 else n}{SEPARATOR}{note_id}", numbers[note_id])
-        return [_TOKEN.sub(lambda m: html[int(m.group(1))], line) if "\x1a" in line else line for line in lines]
+        return [_TOKEN.sub(lambda m: html[int(m.group(1))], line) if line.startswith(OPEN) and "\x1a" in line else line for line in lines]

@@ -2,10 +2,12 @@
 
 At 100 times the data most of a build's time goes to Python-Markdown reading, pattern by pattern,
 Markdown that the renderer itself wrote from a few shapes: escaped text, raw inline tags, links
-with a title and attributes (attr_list), `**strong**` and `_em_`. For those shapes this module
-gives the same HTML at once: MkDocs' relative addresses (`carta.md#p7` → `../carta/#p7`) and
-attributes in Python-Markdown's order (sorted) included. Anything outside them (a footnote mark,
-a bare `*`, an address it does not know) gives None, and the caller keeps the Markdown.
+with a title and attributes (attr_list), footnote marks, `**strong**` and `_em_`. For those
+shapes this module gives the same HTML at once: MkDocs' relative addresses (`carta.md#p7` →
+`../carta/#p7`) and attributes in Python-Markdown's order (sorted) included; footnote marks are
+numbered by the caller (render/finished_body.py). Anything outside those shapes (a bare `*`, a line
+break, an address it does not know) gives None, and the caller keeps the Markdown. It writes HTML
+as Python-Markdown's serializer does, so here, unlike elsewhere in render/, not through templates.
 
 The result reaches the page through site/finished_html.py, which hands it to Python-Markdown as
 finished HTML. tests/test_finished_html.py checks every answer against Python-Markdown itself.
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from ..text import normalise_space
 
 # Python-Markdown's escapable characters, with the tables extension's `|`
 _ESCAPED = r"\\`*_{}\[\]()>#+\-.!|"
@@ -65,12 +69,30 @@ def inline(text: str, page_file: str, footnote=None) -> str | None:
         return None
 
 
+SEPARATOR = "-"  # of footnote ids (fn-x, fnref2-x): site/mkdocs_config.py sets Python-Markdown's to it
+
+
+_WORD_UNDERSCORE = re.compile(r"\w_|_\w")
+
+
+def text(value: str) -> str | None:
+    """What Python-Markdown makes of escape(value) (render/escape.py), made at once: the text, its
+    spaces normalised, with &, < and > as entities; None where the glossary step would read the two
+    differently (an underscore next to a word character) or a control character is in the way."""
+    value = normalise_space(value)
+    if "\x02" in value or "\x03" in value or "\x1a" in value or ("_" in value and _WORD_UNDERSCORE.search(value)):
+        return None
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def letter_link(href_: str, title: str, number: int) -> str:
+    """What Python-Markdown makes of writer.letter_link's Markdown (`title`: attribute-escaped)."""
+    return f'<a aria-label="{title}" class="cf-letter-ref" href="{href_}" title="{title}">{number}</a>'
+
+
 def footnote_mark(note_id: str, ref_id: str, number: int) -> str:
-    """Python-Markdown's footnote mark (its separator set to "-", as site/mkdocs_config.py does)."""
+    """Python-Markdown's footnote mark."""
     return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn{SEPARATOR}{note_id}">{number}</a></sup>'
-
-
-SEPARATOR = "-"
 
 
 def _inline(text: str, page_file: str, footnote=None) -> str:

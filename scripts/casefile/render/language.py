@@ -8,7 +8,7 @@ from .finished_body import finishable
 from .pages import GLOSSARY, PAGES, SOURCES
 from .previews import card_lines, page_description
 from .terms import definitions
-from .writer import PageWriter
+from .writer import PageWriter, Unfinishable
 
 RENDER = {spec.file: spec.render for spec in PAGES}  # each page's render(writer, spec): its module loads with the renderer
 
@@ -17,16 +17,20 @@ def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:
     """Write every page of `lang` into `docs_dir`; returns the files written."""
     history.start()  # git answers while the pages are rendered; their dates are asked for last
     rendered = []
-    finish = finishable(definitions(dataset.glossary, lang))
+    terms = definitions(dataset.glossary, lang)
+    finish, shared = finishable(terms), {}  # shared: the source notes' definitions, made once
     for spec in PAGES:
-        writer = PageWriter(dataset, lang, spec.file, settings, finish=finish)
-        RENDER[spec.file](writer, spec)
-        if not writer.complete:  # some footnote mark stayed Markdown: all of them must
-            writer = PageWriter(dataset, lang, spec.file, settings)
+        writer = PageWriter(dataset, lang, spec.file, settings, finish=finish, shared=shared)
+        try:
+            RENDER[spec.file](writer, spec)
+        except Unfinishable:
+            writer = None
+        if writer is None or not writer.complete:  # some footnote mark stayed Markdown: all of them must
+            writer = PageWriter(dataset, lang, spec.file, settings, shared=shared)
             RENDER[spec.file](writer, spec)
         if spec not in (GLOSSARY, SOURCES):  # terms are explained where they appear; not in the glossary itself
             # nor on the sources page, a reference list where every element counts
-            writer.add("", *definitions(dataset.glossary, lang))
+            writer.add("", *terms)
         rendered.append((spec, writer))
     written = []
     for spec, writer in rendered:

@@ -1,6 +1,8 @@
 """The timeline, split into before the letter, the letter, and after it, drawn as one vertical
 line with the years as landmarks and the letter marked on it."""
 from ..escape import escape
+from ..finished_html import inline
+from ..finished_html import text as finished_text
 from ..html import macros, safe
 from . import LETTER
 
@@ -33,8 +35,13 @@ def _event(w, event, relation, letter_page) -> None:
     when = str(_m().when(event["date"], safe(escape(w.date(event["date"])))))
     heading = (3, f"{when}{w.text(event['title'])}", event["id"])
     badge = [str(_m().letter_badge(w.t("relation_letter")))] if relation == "letter" else []
-    body = w.text(event["text"]) if event.get("text") else ""
-    paragraphs = [body + w.refs(event)]
-    if relation == "letter":
-        paragraphs.append(f"[{escape(w.t('read_the_letter'))}]({letter_page.file})")
+    letter_link = f"[{escape(w.t('read_the_letter'))}]({letter_page.file})" if relation == "letter" else None
+
+    def paragraphs(html: bool) -> list:
+        if html:
+            text = finished_text(event["text"][w.lang]) if event.get("text") else ""
+            first = None if text is None else (text + w.refs(event, html=True)).strip()
+            return [first] + ([inline(letter_link, w.file)] if letter_link else [])
+        return [(w.text(event["text"]) if event.get("text") else "") + w.refs(event)] + ([letter_link] if letter_link else [])
+
     w.record_block(event, f"cf-event cf-event--{relation}", None, paragraphs, 2, heading, badge)  # in the timeline's block

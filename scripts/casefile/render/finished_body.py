@@ -21,6 +21,10 @@ _TOKEN = re.compile("\x1a([0-9]+)\x1a")  # a mark's place until the page is done
 ADMONITIONS = {"discrepancy": "warning", "unverified": "question", "context": "info"}
 
 
+class Unfinishable(Exception):
+    """A page with finished footnote marks wrote one in Markdown: it is rendered again without."""
+
+
 _PLAIN_FORM = re.compile(r"\*\[[^\W_]+(?: [^\W_]+)*\]: ")
 
 

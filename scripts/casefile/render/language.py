@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..load import history
-from .finished_body import finishable
+from .finished_body import Unfinishable, finishable
 from .pages import GLOSSARY, PAGES, SOURCES
 from .previews import card_lines, page_description
 from .terms import definitions
-from .writer import PageWriter, Unfinishable
+from .writer import PageWriter
 
 RENDER = {spec.file: spec.render for spec in PAGES}  # each page's render(writer, spec): its module loads with the renderer
 

@@ -70,6 +70,11 @@ def keywords(entry: dict, patterns: list) -> str:
     return " ".join(words)
 
 
+# The "cited in" lists under the letter's paragraphs (render/templates/letter.html): long at 100x
+# the data, and <details>, which _Paragraphs skips whole. They hold no <details> of their own.
+_CITED_BY = re.compile(r'<details class="cf-cited-by"[^>]*>.*?</details>', re.S)
+
+
 class _Paragraphs(HTMLParser):
     """The text of each letter paragraph (div.cf-paragraph) of a built page, as Material indexes
     text (<p> kept, everything else as text), without what is marked data-search-exclude and
@@ -113,7 +118,7 @@ class _Paragraphs(HTMLParser):
 
 def split_letter(index: dict, page: str, lang: str) -> dict:
     """Replace the letter's body entry by one entry per paragraph of `page` (the built letter page)."""
-    paragraphs = _Paragraphs(page).paragraphs
+    paragraphs = _Paragraphs(_CITED_BY.sub("", page)).paragraphs  # (skipped anyway: not even read)
     docs = []
     for entry in index["docs"]:
         if entry["location"] == f"{LETTER.url}#cuerpo" and paragraphs:

@@ -12,7 +12,7 @@ Every page MkDocs writes, 404.html included, has its runs of whitespace collapse
 
 Material's search looks each section up in its page's table of contents in linear time
 (site/search_toc.py, installed here), and reads each page in constant time per tag
-(site/search_parser.py, installed here).
+(site/search_parser.py, installed here) and without what it skips whole (site/search_input.py).
 
 In the preview, pages whose Markdown did not change since the last rebuild are not converted
 again, nor read again by Material's search (site/page_cache.py; off in `build`).
@@ -24,6 +24,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
 from casefile.site import page_cache
+from casefile.site import search_input
 from casefile.site import search_parser
 from casefile.site import search_toc
 from casefile.site import shared_assets
@@ -57,12 +58,14 @@ def on_page_content(html, page, config, files):
 
 @event_priority(100)  # before Material's search plugin (priority 0) reads the page
 def _before_search(context, page, config, nav):
-    page_cache.before_indexing(page, config)
+    page_cache.before_indexing(page, config)  # (from the whole page)
+    search_input.before(page, config)
     return context
 
 
 @event_priority(-100)  # after it
 def _after_search(context, page, config, nav):
+    search_input.after(page)
     page_cache.after_indexing(page, config)
     return context
 

@@ -15,6 +15,7 @@ from casefile.languages import LANGS
 from casefile.render import render_language
 from casefile.render.escape import attr, escape
 from casefile.render.finished_html import href, inline
+from casefile.render.finished_html import text as finished_html_text
 from casefile.render.finished_body import finishable
 from casefile.render.pages import SOURCES
 from casefile.site import finished_html, mkdocs_config
@@ -48,10 +49,11 @@ def _same_addresses(html: str) -> str:
 def _pages(dataset, lang: str, folder, finished: bool, monkeypatch) -> dict:
     """{file: Markdown body} of every page of `lang`, with or without finished blocks."""
     with monkeypatch.context() as patch:
-        if not finished:  # every user of finished_html.inline gets None: Markdown everywhere
+        if not finished:  # every user of finished_html.inline and .text gets None: Markdown everywhere
             for module in [m for name, m in sys.modules.items() if name.startswith("casefile.render")]:
-                if getattr(module, "inline", None) is inline:
-                    patch.setattr(module, "inline", lambda *args, **kwargs: None)
+                for name, value in list(vars(module).items()):
+                    if value is inline or value is finished_html_text:
+                        patch.setattr(module, name, lambda *args, **kwargs: None)
         folder.mkdir()
         render_language(dataset, lang, folder, settings_module.load())
     return {path.name: path.read_text("utf-8").split("---\n", 2)[-1] for path in sorted(folder.glob("*.md"))}

@@ -251,5 +251,5 @@ def test_the_preview_gets_the_carrys_spare_folder_to_discard(previous, changed, 
     assert beside and set(beside) <= set(given)
     spare = [p for p in beside if (p / "es" / "trash").is_dir()]
     assert len(spare) == 1 and (spare[0] / "es" / "trash" / "quien-fue" / "index.html").is_file()
-    for folder in given:
-        shutil.rmtree(folder)
+    for folder in given:  # (the stage may be gone: a build beside this one sweeps build/stage-*)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -85,6 +85,13 @@ def text(value: str) -> str | None:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def link(url: str, text_html: str, page_file: str, cls: str | None = None) -> str:
+    """What Python-Markdown makes of `[text](url)` (`{ .cls }`) on the page `page_file` (`text_html`:
+    the text's HTML)."""
+    attrs = f' class="{cls}"' if cls else ""
+    return f'<a{attrs} href="{_attribute(href(url, page_file))}">{text_html}</a>'
+
+
 def letter_link(href_: str, title: str, number: int) -> str:
     """What Python-Markdown makes of writer.letter_link's Markdown (`title`: attribute-escaped)."""
     return f'<a aria-label="{title}" class="cf-letter-ref" href="{href_}" title="{title}">{number}</a>'

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 
 from .escape import attr, escape, link_html
 from .finished_body import Unfinishable
-from .finished_html import href
+from .finished_html import NotFinished, href
+from .finished_html import link as finished_anchor
 from .finished_html import letter_link as finished_letter_link
 from .finished_html import text as finished_text
 from .html import macros, safe
@@ -33,7 +34,7 @@ class Provenance:
     def letter_refs(self, refs: list, html: bool = False) -> str:
         """'carta ¶ 6–9, nota 4': every number shown links to its paragraph or note of the letter."""
         paragraphs, notes = numbers(refs)
-        plain = finished_text if html else escape
+        plain = _text_html if html else escape
         pieces = []
         if paragraphs:
             pieces.append("¶ " + self._letter_numbers(paragraphs, "p", "letter_ref_title", html))
@@ -66,7 +67,7 @@ class Provenance:
         `html=True`: the place of a finished mark (finished_body.py numbers it when the page is done)."""
         if self.file == SOURCES.file:
             if html:
-                raise ValueError("the sources page links its sources, it has no finished marks")
+                return finished_anchor(f"#{source_id}", f"[{_text_html(source_id)}]", self.file, "cf-source-ref")
             return f"[\\[{escape(source_id)}\\]](#{source_id}){{ .cf-source-ref }}"
         if source_id not in self.footnotes:
             known = self.shared.get(source_id)
@@ -115,6 +116,14 @@ class Provenance:
             text += " " + link_html(source["url"])
         text += f' [\\[{escape(source["id"])}\\]]({SOURCES.file}#{source["id"]}){{ .cf-source-link }}'
         return text
+
+
+def _text_html(value: str) -> str:
+    """finished_html.text, or NotFinished where the HTML cannot be told."""
+    text = finished_text(value)
+    if text is None:
+        raise NotFinished(value)
+    return text
 
 
 def _citations():

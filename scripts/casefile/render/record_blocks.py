@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .escape import attr
 from .finished_body import ADMONITIONS
-from .finished_html import block, inline
+from .finished_html import NotFinished, block, inline
 from .finished_html import text as finished_text
 from .html import macros
 
@@ -59,17 +59,20 @@ class RecordBlocks:
         """The body as finished HTML, its marks counted at their depth; None (and no mark kept) if
         some of it cannot be."""
         marks, kept = self.marks, len(self.finisher.marks)
-        self.finisher.depth = depth + 1
-        texts = [text for text in paragraphs(True) if text != ""]
-        notes = []
-        if None not in texts:
-            self.finisher.depth = depth + 2
-            for note in record.get("notes", []):
-                title = inline(attr(self.t(f"note_{note['kind']}")), self.file)
-                text = self.text_refs(note, html=True)
-                notes.append((ADMONITIONS[note["kind"]], title, text))
-                if title is None or text is None:
-                    break
+        try:
+            self.finisher.depth = depth + 1
+            texts = [text for text in paragraphs(True) if text != ""]
+            notes = []
+            if None not in texts:
+                self.finisher.depth = depth + 2
+                for note in record.get("notes", []):
+                    title = inline(attr(self.t(f"note_{note['kind']}")), self.file)
+                    text = self.text_refs(note, html=True)
+                    notes.append((ADMONITIONS[note["kind"]], title, text))
+                    if title is None or text is None:
+                        break
+        except NotFinished:
+            texts = [None]
         if None in texts or any(None in note for note in notes):
             self.marks = marks
             del self.finisher.marks[kept:]

@@ -9,6 +9,8 @@ from markupsafe import escape as as_html  # what the templates do to plain text
 
 from ..escape import SUPERSCRIPTS, escape, letter_text
 from ..finished_html import block, inline
+from ..finished_html import link as finished_link
+from ..finished_html import text as finished_text
 from ..html import macros, safe
 from ...languages import LANGS, ORIGINAL
 from . import BY_DATA
@@ -105,10 +107,13 @@ def _cited_by(w, ref: str) -> str:
     if not found:
         return ""
     summary = w.t("cited_by_one" if len(found) == 1 else "cited_by_many", n=len(found))
+    # as Python-Markdown would write it, made here (a long list on a long page)
+    texts = [(finished_text(page.title[w.lang]), finished_text(text)) for page, _, text in found]
+    heading = inline(str(as_html(summary)), w.file)
+    if heading is not None and all(a is not None and b is not None for a, b in texts):
+        links = [finished_link(f"{page.file}#{anchor}", f"{a} › {b}", w.file) for (page, anchor, _), (a, b) in zip(found, texts)]
+        return block(str(_m().cited_by_html(safe(heading), [safe(item) for item in links])))
     items = [f"[{escape(page.title[w.lang])} › {escape(text)}]({page.file}#{anchor})" for page, anchor, text in found]
-    finished = [inline(part, w.file) for part in [str(as_html(summary)), *items]]
-    if None not in finished:  # as Python-Markdown would write it, made here (a long list on a long page)
-        return block(str(_m().cited_by_html(safe(finished[0]), [safe(item) for item in finished[1:]])))
     return str(_m().cited_by(summary, [safe(item) for item in items]))
 
 

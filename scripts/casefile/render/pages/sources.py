@@ -6,8 +6,12 @@ must stay light on a phone (see tests/browser/test_long_pages.py).
 """
 from markupsafe import escape as as_html  # what the templates do to plain text
 
+import re
+
 from ..escape import escape
-from ..finished_html import block, inline
+from ..finished_html import NotFinished, block, inline
+from ..finished_html import link as finished_link
+from ..finished_html import text as finished_text
 from ..html import macros, safe
 from . import LETTER
 
@@ -55,62 +59,125 @@ def render(w, spec) -> None:
 
 
 def _source(w, source, cites) -> None:
+    try:  # as Python-Markdown would write it, made here (render/finished_html.py)
+        entry = _entry(w, source, cites, _Html(w))
+    except NotFinished:  # some text it cannot write so: the Markdown goes to MkDocs as before
+        entry = _entry(w, source, cites, _Markdown(w))
+    w.add(entry, "")
+
+
+def _entry(w, source, cites, f) -> str:
+    """The entry of `source`, written by `f`: as Markdown (_Markdown) or as finished HTML (_Html)."""
     anchor = source["id"]
-    title = w.source_title(source, source.get("url"))
+    title = f.title(source)
     if not source.get("url"):
-        title = f"**{title}**"
+        title = f.strong(title)
     facts = [
-        f"{escape(w.t('date'))}: {escape(w.date(source['date'])) if source.get('date') else escape(w.t('no_date'))}",
-        f"{escape(w.t('language'))}: {escape(w.t('lang_' + source['language']))}",
-        f"{escape(w.t('kind'))}: {escape(w.t('kind_' + source['kind']))}",
+        f"{f.text(w.t('date'))}: {f.text(w.date(source['date'])) if source.get('date') else f.text(w.t('no_date'))}",
+        f"{f.text(w.t('language'))}: {f.text(w.t('lang_' + source['language']))}",
+        f"{f.text(w.t('kind'))}: {f.text(w.t('kind_' + source['kind']))}",
     ]
     if source.get("file") and w.settings.file_url(source["file"]):
-        facts.append(f"[{escape(w.t('repository_copy'))}]({w.settings.file_url(source['file'])})")
+        facts.append(f.link(w.settings.file_url(source["file"]), f.text(w.t("repository_copy"))))
     facts.append(w.record_tools(source, inline=True))  # its link, to copy: the one control per source
     summary = links = None  # "cited in" folded under the entry, when it is cited in several places
     if source["kind"] == "letter" and cites:
-        facts.append(f'<span class="cf-cited-in">{escape(w.t("cited_in_letter", n=len(cites)))} '
-                     f'[{escape(w.t("cited_in_letter_link"))}]({LETTER.file}#cuerpo)</span>')
+        facts.append(f'<span class="cf-cited-in">{f.text(w.t("cited_in_letter", n=len(cites)))} '
+                     f'{f.link(f"{LETTER.file}#cuerpo", f.text(w.t("cited_in_letter_link")))}</span>')
     elif len(cites) == 1:
-        facts.append(f'<span class="cf-cited-in">{escape(w.t("cited_in"))}: {_place(w, *cites[0])}</span>')
+        page, place, text = cites[0]
+        facts.append(f'<span class="cf-cited-in">{f.text(w.t("cited_in"))}: {f.link(f"{page.file}#{place}", f"{f.text(page.title[w.lang])} › {f.text(text)}")}</span>')
     elif cites:
-        summary, links = w.t("cited_in_count", n=len(cites)), _places_by_page(w, cites)
+        summary, links = w.t("cited_in_count", n=len(cites)), _places_by_page(w, cites, f)
     else:
-        facts.append(f"_{escape(w.t('not_cited'))}_")
-    line = f"{title} — {escape(source['publisher'])} · " + " · ".join(facts)
-    notes = [(note["kind"], w.t(f"note_{note['kind']}"), w.text(note["text"]) + w.refs(note, wrap=False))
+        facts.append(f.em(f.text(w.t("not_cited"))))
+    line = f"{title} — {f.text(source['publisher'])} · " + " · ".join(facts)
+    notes = [(note["kind"], w.t(f"note_{note['kind']}"), f.text(note["text"][w.lang]) + w.refs(note, wrap=False, html=f.html))
              for note in source.get("notes", [])]
-    w.add(_finished(w, anchor, line, notes, summary, links) or _markdown(anchor, line, notes, summary, links), "")
+    return f.entry(anchor, line, notes, summary, links)
 
 
-def _markdown(anchor, line, notes, summary, links) -> str:
-    cited = str(_m().cited_in(summary, safe(links))) if links is not None else ""
-    return str(_m().source(anchor, safe(line), [_m().note(kind, label, safe(text)) for kind, label, text in notes], safe(cited)))
-
-
-def _finished(w, anchor, line, notes, summary, links) -> str | None:
-    """The entry as the HTML Python-Markdown would make of `_markdown`'s, or None where some of
-    its Markdown is beyond render/finished_html.py (then the Markdown goes to MkDocs as before)."""
-    if len(notes) > 1:  # one note at most today: the shape of several is not checked
-        return None
-    parts = [line] + [f"{as_html(label)}: {text}" for _, label, text in notes]
-    if links is not None:
-        parts += [str(as_html(summary)), links]
-    html = [inline(part, w.file) for part in parts]
-    if None in html:
-        return None
-    notes_html = [(kind, safe(text)) for (kind, _, _), text in zip(notes, html[1:])]
-    summary_html, links_html = (safe(html[-2]), safe(html[-1])) if links is not None else (None, None)
-    return block(str(_m().source_html(anchor, safe(html[0]), notes_html, summary_html, links_html)))
-
-
-def _place(w, page, anchor, text) -> str:
-    return f"[{escape(page.title[w.lang])} › {escape(text)}]({page.file}#{anchor})"
-
-
-def _places_by_page(w, cites) -> str:
+def _places_by_page(w, cites, f) -> str:
     """'Timeline: A · B; Requests: C': each page named once, each place a link."""
     pages = {}
     for page, anchor, text in cites:
-        pages.setdefault(page.file, (page, []))[1].append(f"[{escape(text)}]({page.file}#{anchor})")
-    return "; ".join(f"{escape(page.title[w.lang])}: " + " · ".join(links) for page, links in pages.values())
+        pages.setdefault(page.file, (page, []))[1].append(f.link(f"{page.file}#{anchor}", f.text(text)))
+    return "; ".join(f"{f.text(page.title[w.lang])}: " + " · ".join(links) for page, links in pages.values())
+
+
+class _Markdown:
+    """The entry's pieces as Markdown, for MkDocs to convert."""
+    html = False
+
+    def __init__(self, w):
+        self.w = w
+
+    def text(self, value: str) -> str:
+        return escape(value)
+
+    def title(self, source) -> str:
+        return self.w.source_title(source, source.get("url"))
+
+    def link(self, url: str, text: str) -> str:
+        return f"[{text}]({url})"
+
+    def strong(self, text: str) -> str:
+        return f"**{text}**"
+
+    def em(self, text: str) -> str:
+        return f"_{text}_"
+
+    def entry(self, anchor, line, notes, summary, links) -> str:
+        cited = str(_m().cited_in(summary, safe(links))) if links is not None else ""
+        notes = [_m().note(kind, label, safe(text)) for kind, label, text in notes]
+        return str(_m().source(anchor, safe(line), notes, safe(cited)))
+
+
+class _Html(_Markdown):
+    """The same pieces as the HTML Python-Markdown makes of them (render/finished_html.py), or
+    NotFinished where that cannot be told."""
+    html = True
+
+    def text(self, value: str) -> str:
+        text = finished_text(value)
+        if text is None:
+            raise NotFinished(value)
+        return text
+
+    def _plain(self, text: str) -> str:
+        """Interface text a template escapes (as_html) and Python-Markdown then reads: the same."""
+        written = str(as_html(text))
+        if inline(written, self.w.file) != written:
+            raise NotFinished(text)
+        return written
+
+    def title(self, source) -> str:
+        url = source.get("url")
+        if url and _READ_IN_TAGS.search(url):
+            raise NotFinished(url)
+        own = source.get("own_title")
+        if own:
+            self._plain(self.w.t("own_title_label"))
+            return str(macros().own_title(safe(self.text(own[self.w.lang])), self.w.t("own_title_label"), url))
+        language = source.get("language")
+        return str(macros().cited_title(safe(self.text(source["title"])), url, language if language != self.w.lang else None))
+
+    def link(self, url: str, text: str) -> str:
+        return finished_link(url, text, self.w.file)
+
+    def strong(self, text: str) -> str:
+        return f"<strong>{text}</strong>"
+
+    def em(self, text: str) -> str:
+        return f"<em>{text}</em>"
+
+    def entry(self, anchor, line, notes, summary, links) -> str:
+        if len(notes) > 1:  # one note at most today: the shape of several is not checked
+            raise NotFinished(anchor)
+        notes = [(kind, safe(f"{self._plain(label)}: {text}")) for kind, label, text in notes]
+        heading = self._plain(summary) if links is not None else None
+        return block(str(_m().source_html(anchor, safe(line), notes, heading and safe(heading), links and safe(links))))
+
+
+# In a raw tag Python-Markdown reads these before the tag itself (finished_html._TOKEN)
+_READ_IN_TAGS = re.compile(r"[\\`\[\]<>]")

@@ -62,12 +62,24 @@ def settings():
     return load_settings()
 
 
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory):
+    """The site of `previous`, built once for this file (a build is most of a test's time here)."""
+    data = tmp_path_factory.mktemp("previous") / "data"
+    shutil.copytree(SMALL_DATA, data)
+    target = data.parent / "out" / "site"
+    site_build.build(target, report=edit(data, former="quien-fue"), settings=load_settings())
+    return target
+
+
 @pytest.fixture
-def previous(tmp_path, small_data, settings):
+def previous(tmp_path, small_data, built_once):
     """A site built from the small data in which the fact has a former id 'quien-fue' (a share
-    page that the next build drops)."""
+    page that the next build drops): a copy of `built_once`, modes and all, and the small data as
+    it was built from."""
+    edit(small_data, former="quien-fue")
     target = tmp_path / "out" / "site"
-    site_build.build(target, report=edit(small_data, former="quien-fue"), settings=settings)
+    shutil.copytree(built_once, target, symlinks=True)
     return target
 
 

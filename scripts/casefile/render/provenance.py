@@ -97,15 +97,16 @@ class Provenance:
         language = source.get("language")
         return f' lang="{language}"' if language and language != self.lang else ""
 
-    def source_title(self, source: dict, url: str | None = None) -> str:
+    def source_title(self, source: dict, url: str | None = None, text=escape) -> str:
         """A source's title, linked to `url` if given: the published title in <cite>, marked with
         its language; or this case file's own description of it (`own_title`), in the page's
-        language and never in <cite>, so it is not passed off as the source's title."""
+        language and never in <cite>, so it is not passed off as the source's title. `text` writes
+        the title's text (escape: Markdown; the sources page passes its HTML writer's)."""
         own = source.get("own_title")
         if own:
-            return str(macros().own_title(safe(escape(own[self.lang])), self.t("own_title_label"), url))
+            return str(macros().own_title(safe(text(own[self.lang])), self.t("own_title_label"), url))
         language = source.get("language")
-        return str(macros().cited_title(safe(escape(source["title"])), url, language if language != self.lang else None))
+        return str(macros().cited_title(safe(text(source["title"])), url, language if language != self.lang else None))
 
     def source_definition(self, source: dict) -> str:
         parts = [escape(source["publisher"]), self.source_title(source)]

@@ -21,11 +21,12 @@ class RecordBlocks:
                           (level, self.text(title), anchor) if title else None)
 
     def text_refs(self, record: dict, html: bool = False) -> str | None:
-        """A record's text and where it comes from: Markdown, or finished HTML (None if it cannot be)."""
+        """A record's text (if it has one) and where it comes from: Markdown, or finished HTML
+        (None if it cannot be)."""
         if not html:
-            return self.text(record["text"]) + self.refs(record)
-        text = finished_text(record["text"][self.lang])
-        return None if text is None else text + self.refs(record, html=True)
+            return (self.text(record["text"]) if record.get("text") else "") + self.refs(record)
+        text = finished_text(record["text"][self.lang]) if record.get("text") else ""
+        return None if text is None else (text + self.refs(record, html=True)).strip()
 
     def record_block(self, record: dict, classes: str, anchor: str | None, paragraphs, depth: int,
                      heading: tuple | None = None, between: tuple = ()) -> None:

@@ -155,12 +155,9 @@ class _Html(_Markdown):
         url = source.get("url")
         if url and _READ_IN_TAGS.search(url):
             raise NotFinished(url)
-        own = source.get("own_title")
-        if own:
-            self._plain(self.w.t("own_title_label"))
-            return str(macros().own_title(safe(self.text(own[self.w.lang])), self.w.t("own_title_label"), url))
-        language = source.get("language")
-        return str(macros().cited_title(safe(self.text(source["title"])), url, language if language != self.w.lang else None))
+        if source.get("own_title"):
+            self._plain(self.w.t("own_title_label"))  # printed beside it as the template writes it
+        return self.w.source_title(source, url, text=self.text)
 
     def link(self, url: str, text: str) -> str:
         return finished_link(url, text, self.w.file)

@@ -2,7 +2,6 @@
 line with the years as landmarks and the letter marked on it."""
 from ..escape import escape
 from ..finished_html import inline
-from ..finished_html import text as finished_text
 from ..html import macros, safe
 from . import LETTER
 
@@ -38,10 +37,7 @@ def _event(w, event, relation, letter_page) -> None:
     letter_link = f"[{escape(w.t('read_the_letter'))}]({letter_page.file})" if relation == "letter" else None
 
     def paragraphs(html: bool) -> list:
-        if html:
-            text = finished_text(event["text"][w.lang]) if event.get("text") else ""
-            first = None if text is None else (text + w.refs(event, html=True)).strip()
-            return [first] + ([inline(letter_link, w.file)] if letter_link else [])
-        return [(w.text(event["text"]) if event.get("text") else "") + w.refs(event)] + ([letter_link] if letter_link else [])
+        link = [inline(letter_link, w.file) if html else letter_link] if letter_link else []
+        return [w.text_refs(event, html)] + link
 
     w.record_block(event, f"cf-event cf-event--{relation}", None, paragraphs, 2, heading, badge)  # in the timeline's block

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from casefile.paths import ROOT
+from search_box import type_query
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -153,11 +154,11 @@ SEARCHED = """(query) => {
 
 @pytest.fixture(scope="session")
 def search(browser, url):
-    """search(lang, query) -> a page of /<lang>/ that shows the search results for `query`, typed as
-    a reader types it (Material does not search on fill()).
+    """search(lang, query) -> a page of /<lang>/ that shows the search results for `query`, typed
+    into the box (search_box.type_query).
 
     One page per language serves every search of the session: loading a page and building its
-    search index costs several times more than a query. Each search empties the box first."""
+    search index costs several times more than a query. Each search replaces the box's text."""
     context = browser.new_context(viewport=DESKTOP, locale="es-MX")
     context.set_default_timeout(10_000)
     context.add_init_script(COUNT_SEARCHES)
@@ -169,11 +170,7 @@ def search(browser, url):
             page = pages[lang] = context.new_page()
         if page.url != url(lang, ""):  # the first search, or a test went elsewhere
             page.goto(url(lang, ""))
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.press("Control+a")
-        box.press("Backspace")
-        box.press_sequentially(query, delay=30)
+        type_query(page.locator("input.md-search__input"), query)
         page.wait_for_function(SEARCHED, arg=query)
         return page
 

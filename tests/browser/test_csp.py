@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 
 from casefile.preview import serve
 from casefile.preview.static_host import make_server
+from search_box import type_query
 
 
 LISTEN = """
@@ -81,9 +82,7 @@ def test_the_policy_is_enforced_and_violations_are_heard(new_context, url):
 @pytest.mark.parametrize(("lang", "query", "expected"), [("es", "ejercito espia", "Ejército"), ("en", "ejercito", "Ejército")])
 def test_search_works_under_the_policy(new_context, url, lang, query, expected):
     page, console = _open(new_context(), url(lang, ""))
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=40)
+    type_query(page.locator("input.md-search__input"), query)
     items = page.locator(".md-search-result__item")
     expect(items.first).to_be_visible(timeout=10_000)
     assert expected in " ".join(page.locator(".md-search-result__item mark").all_text_contents()), "accent folding"

@@ -19,6 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from casefile.render.pages import PAGES
+from search_box import type_query
 from test_csp import LISTEN as LISTEN_FOR_CSP_VIOLATIONS
 
 LANGS = ("es", "en")
@@ -161,10 +162,9 @@ def _wait_for(page, script: str, arg, timeout: float = 3000):
 
 
 def _search(page, query: str) -> int:
-    """Type into Material's search box (as a reader does) and wait for results; return how many."""
+    """Search (search_box.type_query) and wait for results; return how many."""
     box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=40)
+    type_query(box, query)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     count = page.locator(".md-search-result__item").count()
     box.press("Escape")

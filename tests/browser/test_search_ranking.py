@@ -2,9 +2,9 @@
 
 The letter is the primary document, so it comes first for its own words; the English index also
 answers plain English (army, military, spying, spyware, defence ministry) for the Spanish names
-the pages use (SEDENA, #EjércitoEspía, Pegasus). Queries are typed as a reader types them
-(press_sequentially: Material does not search on fill()), one after the other in the same page
-of each language (the `search` fixture of tests/browser/conftest.py).
+the pages use (SEDENA, #EjércitoEspía, Pegasus). Queries go into the search box as the end of
+typing them (search_box.type_query), one after the other in the same page of each language (the
+`search` fixture of tests/browser/conftest.py).
 """
 from __future__ import annotations
 

@@ -6,8 +6,11 @@ WCAG 2.1 A/AA violation found by axe, the page's Content-Security-Policy and ref
 place and not one violation of the policy (heard by a `securitypolicyviolation` listener installed
 before any script runs, after scroll-driven scripts have run too: tests/browser/test_csp.py proves
 the listener hears a real violation), and at 375 px: no sideways overflow, a reachable navigation
-drawer that shows every page link, and a reachable language switcher. It also saves a full-page
-desktop screenshot to build/screenshots/<lang>-<page>.png.
+drawer that shows every page link, and a reachable language switcher. Then the header's toggle
+switches the same load to the dark scheme, which axe checks too (test_dark_and_print.py's
+check_dark_scheme). Screenshots in build/screenshots/: the whole page (<lang>-<page>.png), the
+first screen at 1280x800 and 390x844 (<lang>-<page>-1280x800.png, -390x844.png) and, dark,
+dark-<lang>-<page>-desktop.png and -phone.png.
 """
 from __future__ import annotations
 
@@ -15,22 +18,20 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from axe_check import axe_report
 from casefile.render.pages import PAGES
 from search_box import type_query
 from test_csp import LISTEN as LISTEN_FOR_CSP_VIOLATIONS
+from test_dark_and_print import check_dark_scheme
 
 LANGS = ("es", "en")
 DESKTOP = {"width": 1280, "height": 900}  # as new_context opens pages (tests/browser/conftest.py)
 PHONE = {"width": 375, "height": 812}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MISSING = "no-such-page/"  # served the language's 404.html with status 404
 LOCAL_HOST = "127.0.0.1"
 SEARCH_QUERY = {"es": "carta", "en": "letter"}
-
-AXE = Axe()
 
 
 def _cases():
@@ -141,17 +142,6 @@ def _foreign_requests(urls) -> list[str]:
     return foreign
 
 
-def _axe_report(violations) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:10]:
-            lines.append(f"    {', '.join(map(str, node['target']))}")
-        if len(violation["nodes"]) > 10:
-            lines.append(f"    ... and {len(violation['nodes']) - 10} more")
-    return "\n".join(lines)
-
-
 def _wait_for(page, script: str, arg, timeout: float = 3000):
     """Wait until `unreachable(arg)` (defined in `script`) is empty; return what is still unreachable."""
     try:
@@ -167,6 +157,7 @@ def _search(page, query: str) -> int:
     type_query(box, query)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     count = page.locator(".md-search-result__item").count()
+    box.fill("")  # the dark screenshots show the page as it opens
     box.press("Escape")
     # Closing the search fades the box's colours (a CSS transition); axe must see the end state,
     # not a frame in which dark text crosses a darkening background.
@@ -214,10 +205,9 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
         )
 
     # Accessibility: WCAG 2.1 A and AA.
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    if violations:
-        failures.append(f"axe found {len(violations)} WCAG 2.1 A/AA violation(s):\n{_axe_report(violations)}")
+    report = axe_report(page)
+    if report:
+        failures.append(f"axe found WCAG 2.1 A/AA violations:\n{report}")
 
     # Scroll-driven scripts (toc.follow, back to top) run under the policy too; then back to the top.
     page.mouse.wheel(0, 2000)
@@ -256,6 +246,11 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
         missing = _wait_for(page, UNREACHABLE_NAV_TITLES, titles)
         if missing:
             failures.append(f"at 375 px the opened drawer does not show these page links: {missing}")
+        page.mouse.click(PHONE["width"] - 5, PHONE["height"] // 2)  # a tap beside the drawer closes it
+        page.wait_for_function("() => !document.getElementById('__drawer').checked")
+
+    # The dark scheme, on this same load (test_dark_and_print.check_dark_scheme).
+    failures += check_dark_scheme(page, screenshots_dir, lang, name)
 
     violations = page.evaluate("() => window.__csp")
     if violations:

@@ -85,8 +85,8 @@ def test_copy_link_by_click_copies_the_clean_share_link(new_context, url, site_u
     _only_own_host(context, site_url)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("key", ["Enter", " "], ids=["enter", "space"])
+# Each key in one language: the keys are handled alike in both, and each Tab walk costs seconds.
+@pytest.mark.parametrize(("lang", "key"), [("es", "Enter"), ("en", " ")], ids=["enter-es", "space-en"])
 def test_copy_link_by_keyboard(new_context, url, site_url, lang, key):
     """Tab reaches the first control of the home page; Enter or Space copies its share link."""
     context, page = _clipboard_page(new_context)

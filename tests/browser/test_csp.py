@@ -95,7 +95,7 @@ def preview(built_site):
     server = make_server(built_site, handler=serve.PreviewHandler)
     handler = server.RequestHandlerClass
     handler.stamp, handler.error = "1", None
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield handler, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 

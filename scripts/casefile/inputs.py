@@ -46,11 +46,12 @@ def _link(path: Path) -> str:
         return ""
 
 
-def refusal(path: Path, info: os.stat_result, limit: int | None = MAX_INPUT_BYTES, folder_ok: bool = False):
-    """Why the entry `path` (as lstat saw it) may not be an input; None when it may."""
+def refusal(path: Path | str, info: os.stat_result, limit: int | None = MAX_INPUT_BYTES, folder_ok: bool = False):
+    """Why the entry `path` (as lstat saw it) may not be an input; None when it may. (A walk of
+    thousands of entries passes strings: a Path is made only for a refusal.)"""
     if stat.S_ISLNK(info.st_mode):
-        return Refused(f"is a symbolic link{_link(path)}, not a regular file",
-                       REPLACE.replace("the file itself", "the folder itself") if path.is_dir() else REPLACE)
+        return Refused(f"is a symbolic link{_link(Path(path))}, not a regular file",
+                       REPLACE.replace("the file itself", "the folder itself") if Path(path).is_dir() else REPLACE)
     if stat.S_ISDIR(info.st_mode):
         return None if folder_ok else Refused("is a folder, not a file", "put the file itself here")
     if not stat.S_ISREG(info.st_mode):
@@ -111,8 +112,7 @@ def _walk(root: Path, problems: list) -> None:
                 continue
             if stat.S_ISDIR(info.st_mode):
                 real.append(name)
-            elif not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INPUT_BYTES:  # (a regular file: the usual case)
-                refused = refusal(Path(path), info, folder_ok=True)
+            elif (refused := refusal(path, info, folder_ok=True)) is not None:
                 problems.append(_problem(Path(path), refused.what, refused.fix))
         dirs[:] = real
 

@@ -85,14 +85,14 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
     later = None
     if not validated:
         if report.ok:  # loaded: validated beside the workers
-            later = partial(_valid, partial(finish_validation, report))
+            def later(loaded=report) -> None:
+                _stop_on_problems(finish_validation(loaded))
         else:  # the loader's own problems: the whole report now, as `check` gives it
             report = finish_validation(report)
     refused = inputs.check(report.dataset.directory, langs)  # docs/ and mkdocs.yml, just before they are read
     if refused and later:
         later()  # the data's problems are said first
-    if not report.ok:
-        _valid(lambda: report)
+    _stop_on_problems(report)
     if refused:
         raise _refused(refused)
     try:
@@ -107,8 +107,7 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
         _build(report.dataset, target, tuple(langs), settings, discard, later)
 
 
-def _valid(make_report) -> None:
-    report = make_report()
+def _stop_on_problems(report) -> None:
     if not report.ok:
         raise BuildError("\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built")
 

@@ -1,7 +1,6 @@
 """The guard of our speed-ups to Python-Markdown and Material (linear_markdown.py,
-inline_triggers.py, search_toc.py, search_parser.py,
-search_input.py): each is used only while the upstream code it copies or
-replaces is, to the character, the code it was written against."""
+inline_triggers.py, search_toc.py, search_parser.py, search_input.py): each is used only while
+the upstream code it copies or replaces is, to the character, the code it was written against."""
 from __future__ import annotations
 
 import hashlib

@@ -190,7 +190,9 @@ def test_share_pages_preview_the_fact_and_send_the_reader_to_it(built_site, repo
         assert head.title == f"{title} · {site_name}"
         assert head.one("og:description") == head.one("description")
         # The preview is the fact's, not its page's.
-        page_head = pages.setdefault(spec.file, Head(page_file(built_site, lang, spec)))
+        if spec.file not in pages:
+            pages[spec.file] = Head(page_file(built_site, lang, spec))
+        page_head = pages[spec.file]
         assert title != page_head.one("og:title")
         assert item.anchor in page_head.ids, f"{item.id}: no #{item.anchor} on /{lang}/{spec.url}"
 

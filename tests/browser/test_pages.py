@@ -6,7 +6,9 @@ WCAG 2.1 A/AA violation found by axe, the page's Content-Security-Policy and ref
 place and not one violation of the policy (heard by a `securitypolicyviolation` listener installed
 before any script runs, after scroll-driven scripts have run too: tests/browser/test_csp.py proves
 the listener hears a real violation), and at 375 px: no sideways overflow, a reachable navigation
-drawer that shows every page link, and a reachable language switcher. Then the header's toggle
+drawer that shows every page link, and a reachable language switcher. At 1280 px and at 375 px,
+every citation mark is big enough to tap and no text is under 12 px (test_citations.py's
+marks_and_text_sizes; a page that cites shows marks). Then the header's toggle
 switches the same load to the dark scheme, which axe checks too (test_dark_and_print.py's
 check_dark_scheme). Screenshots in build/screenshots/: the whole page (<lang>-<page>.png), the
 first screen at 1280x800 and 390x844 (<lang>-<page>-1280x800.png, -390x844.png) and, dark,
@@ -23,6 +25,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from axe_check import axe_report
 from casefile.render.pages import PAGES
 from search_box import type_query
+from test_citations import marks_and_text_sizes
 from test_csp import LISTEN as LISTEN_FOR_CSP_VIOLATIONS
 from test_dark_and_print import check_dark_scheme
 
@@ -32,6 +35,7 @@ PHONE = {"width": 375, "height": 812}
 MISSING = "no-such-page/"  # served the language's 404.html with status 404
 LOCAL_HOST = "127.0.0.1"
 SEARCH_QUERY = {"es": "carta", "en": "letter"}
+UNCITED = ("acerca", "404")  # the pages that cite nothing, so show no citation mark
 
 
 def _cases():
@@ -191,6 +195,10 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
         page.set_viewport_size(size)
         page.screenshot(path=str(screenshots_dir / f"{lang}-{name}-{label}.png"))
     page.set_viewport_size(DESKTOP)
+    marks, problems = marks_and_text_sizes(page, f"at {DESKTOP['width']} px")
+    failures += problems
+    if not marks and name not in UNCITED:
+        failures.append("no citation mark shown: is test_citations.MARKS out of date?")
 
     # Once per language a real search, so the worker's requests are recorded too; the search
     # index and worker load on first use (casefile-lazy-search.js), so other pages never load them.
@@ -223,6 +231,7 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
             f"at {PHONE['width']} px the page is {layout['scrollWidth']} px wide; {layout['count']} element(s) end "
             f"past the right edge, outermost:\n    " + "\n    ".join(layout["offenders"])
         )
+    failures += marks_and_text_sizes(page, f"at {PHONE['width']} px")[1]
 
     language_button = ".md-header .md-select > button.md-header__button"
     missing = _wait_for(page, UNREACHABLE_SELECTORS, [language_button])

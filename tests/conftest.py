@@ -9,17 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import settings as hypothesis_settings
 
-# Hypothesis profiles for the property tests (tests/test_check_fuzz.py), chosen by HYPOTHESIS_PROFILE.
-# Both are derandomised (every machine and every run tries the same inputs) and keep no database.
-# - `ci`, the default: each property runs the few examples its test asks for (seconds in all).
-# - `deep`, for a release: 10,000 inputs per property, about 40,000 in all (~40 min of CPU here):
-#       HYPOTHESIS_PROFILE=deep python3 -m pytest -q -n 2 tests/test_check_fuzz.py
-_FUZZ = dict(deadline=None, derandomize=True, database=None)
-hypothesis_settings.register_profile("ci", **_FUZZ)
-hypothesis_settings.register_profile("deep", max_examples=10_000, **_FUZZ)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+import fuzz_profiles
+
+fuzz_profiles.load()  # before the test modules, whose @settings start from the loaded profile
 
 from casefile import settings as settings_module
 from casefile import site as site_build

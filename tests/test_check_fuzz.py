@@ -24,12 +24,11 @@ every property 10,000 inputs (about 40,000; some 20 minutes on two workers):
 
     HYPOTHESIS_PROFILE=deep python3 -m pytest -q -n 2 tests/test_check_fuzz.py
 
-(both profiles are registered in tests/conftest.py). The inputs that crashed the validator before
+(both profiles are registered in tests/fuzz_profiles.py). The inputs that crashed the validator before
 commit 3493f3c, and those the deep run found later, are kept below as exact regression tests.
 """
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
@@ -44,18 +43,13 @@ from casefile.paths import DATA
 from casefile.render import render_language
 from casefile.settings import load as load_settings
 from casefile.problems import ERROR, WARNING
+from fuzz_profiles import examples
 
 STEMS = FILES
 ORIGINAL = {stem: (DATA / f"{stem}.yaml").read_bytes() for stem in STEMS}
 LINES = {stem: ORIGINAL[stem].split(b"\n") for stem in STEMS}
 DASH = " — "
 
-DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"
-
-
-def examples(ci: int) -> dict:
-    """This test's number of examples: `ci` in the suite, the deep profile's 10,000 in a deep run."""
-    return {} if DEEP else {"max_examples": ci}
 
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None,

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from casefile.render.escape import escape
 from casefile.text import normalise_space
+from fuzz_profiles import examples
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -22,7 +23,7 @@ def reference(text: str) -> str:
 TRICKY = st.text(alphabet=st.sampled_from(list("\\`*_{}[]()#+-.!|<>&;\"' aé\u00a0\n")), max_size=30)
 
 
-@settings(deadline=None, derandomize=True, database=None, max_examples=300)
+@settings(**examples(300))
 @given(st.one_of(TRICKY, st.text(max_size=30)))
 def test_escape_is_html_escape_then_a_backslash_before_markdown_characters(text):
     assert escape(text) == reference(text)

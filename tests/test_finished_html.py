@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 import sys
 
@@ -21,6 +20,7 @@ from casefile.render.finished_body import finishable
 from casefile.render.pages import SOURCES
 from casefile.site import finished_html, mkdocs_config
 from casefile.site.minify_html import minify
+from fuzz_profiles import examples
 
 
 @functools.lru_cache(maxsize=None)
@@ -107,8 +107,8 @@ def test_a_glossary_form_markdown_escapes_turns_finishing_off():
 _TEXT = st.lists(st.sampled_from(list("ab c_*[]()\\`{}#+-.!|<>&\"'é·") + ["  ", "&amp;", "**", "__", "x_y"]), max_size=16).map("".join)
 
 
-# 200 examples in the suite; the deep profile's 10,000 in a deep run (conftest.py)
-@settings(deadline=None, **({} if os.environ.get("HYPOTHESIS_PROFILE") == "deep" else {"max_examples": 200}))
+# 200 examples in the suite; the deep profile's 10,000 in a deep run (fuzz_profiles.py)
+@settings(**examples(200))
 @given(title=_TEXT, publisher=_TEXT, label=_TEXT, note=_TEXT, italic=_TEXT)
 def test_any_data_text_gives_python_markdowns_html_or_none(title, publisher, label, note, italic):
     """Whatever a contributor writes, the answer is Python-Markdown's own, or None (then the page

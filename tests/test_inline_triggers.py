@@ -12,6 +12,7 @@ from casefile import settings as settings_module
 from casefile.render import render_language
 from casefile.languages import LANGS
 from casefile.site import inline_triggers, mkdocs_config
+from fuzz_profiles import examples
 
 NAME = "casefile.site.inline_triggers"
 
@@ -68,7 +69,7 @@ PIECES = ["`", "``", "\\", "\\\\", "[", "]", "[^a]", "[^b]", "![", "(#x)", "(#x 
 NOTES = "\n\n[^a]: Note *a*.\n[^b]: Note `b`.\n[x]: #y \"Title\"\n*[SEDENA]: Secretaría\n"
 
 
-@settings(max_examples=200)
+@settings(**examples(200))
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
 def test_any_text_converts_to_the_same_html(pieces):
     text = "".join(pieces) + NOTES

@@ -8,7 +8,6 @@ differential property of test_check_fuzz.py does the same for every other input)
 """
 from __future__ import annotations
 
-import os
 
 import pytest
 import yaml
@@ -17,16 +16,12 @@ from hypothesis import strategies as st
 
 from casefile.load import FILES, libyaml_tree
 from casefile.paths import DATA
+from fuzz_profiles import examples
 from test_check_fuzz import _read  # strict_yaml.load through libyaml, or the careful parser only
 
-DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"
 SETTINGS = dict(deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 ORIGINAL = {stem: (DATA / f"{stem}.yaml").read_text("utf-8") for stem in FILES}
-
-
-def examples(ci: int) -> dict:
-    return {} if DEEP else {"max_examples": ci}
 
 
 # Pieces of YAML around the three indicators: after letters, digits, quotes, spaces, flow and block

@@ -8,7 +8,6 @@ schemas and values built from every keyword quick.py knows (and some it does not
 from __future__ import annotations
 
 import copy
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,13 +20,13 @@ from casefile.load.files import schema_name
 from casefile.paths import DATA
 from casefile.validate import quick, schema
 from casefile.validate.schema_files import inlined
+from fuzz_profiles import examples
 
 # In the suite a few hundred examples per property; in a deep run (HYPOTHESIS_PROFILE=deep, see
-# tests/conftest.py) the profile's 10,000.
-DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"
+# tests/fuzz_profiles.py) the profile's 10,000.
 SETTINGS = dict(deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-                **({} if DEEP else {"max_examples": 250}))
+                **examples(250))
 DATASET = load(DATA)
 
 
@@ -144,7 +143,7 @@ def _schemas(inner):
 SCHEMAS = st.recursive(st.one_of(st.booleans(), st.just({})), _schemas, max_leaves=6)
 
 
-@settings(**{**SETTINGS, **({} if DEEP else {"max_examples": 500})})
+@settings(**{**SETTINGS, **examples(500)})
 @given(SCHEMAS, VALUES)
 def test_any_schema_and_value_get_the_same_verdict_or_none(the_schema, instance):
     try:

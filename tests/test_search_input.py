@@ -3,12 +3,12 @@ the sections it makes of a page are the same, on every built page, on hand-made 
 random HTML."""
 from __future__ import annotations
 
-import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casefile.site import search_input, search_parser
+from fuzz_profiles import examples
 
 
 def _sections(html: str):
@@ -89,8 +89,8 @@ def _html(draw, depth=0):
     return "".join(parts)
 
 
-# 200 examples in the suite; the deep profile's 10,000 in a deep run (conftest.py)
-@settings(deadline=None, **({} if os.environ.get("HYPOTHESIS_PROFILE") == "deep" else {"max_examples": 200}))
+# 200 examples in the suite; the deep profile's 10,000 in a deep run (fuzz_profiles.py)
+@settings(**examples(200))
 @given(_html())
 def test_any_html_gives_the_same_sections(html):
     try:

@@ -13,6 +13,7 @@ from material.plugins.search import plugin
 
 from casefile.paths import ROOT
 from casefile.site import search_parser
+from fuzz_profiles import examples
 
 
 def test_the_replaced_parser_is_still_materials():
@@ -165,8 +166,8 @@ _SOUP = st.recursive(_LEAF, lambda children: st.builds(
     st.sampled_from([True, True, True, False])), max_leaves=50)
 
 
-# 150 examples in the suite (about a second); the deep profile's 10,000 in a deep run (conftest.py)
-@settings(**({} if os.environ.get("HYPOTHESIS_PROFILE") == "deep" else {"max_examples": 150}))
+# 150 examples in the suite (about a second); the deep profile's 10,000 in a deep run (fuzz_profiles.py)
+@settings(**examples(150))
 @given(st.lists(_SOUP, max_size=8))
 def test_the_same_sections_on_random_tag_soups(pieces):
     _same("".join(pieces))

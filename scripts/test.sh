@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Install everything the tests need on a fresh Debian machine, then run the whole suite.
-# Chromium comes from Debian (Playwright drives /usr/bin/chromium; it never downloads a browser).
+# Chromium comes from Debian (Playwright drives /usr/bin/chromium-headless-shell in the browser tests
+# and /usr/bin/chromium in the benchmark; it never downloads a browser).
 # Python: the active virtual environment if there is one; else .venv/ if it exists (README's first
 # command makes it) or if python3 refuses pip installs (Debian's and Ubuntu's own Python, PEP 668),
 # creating it then; else python3 itself (CI: a Python where pip installs work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: Chromium for the browser tests; Java and npm run the W3C HTML checker (vnu-jar).
+# Debian packages: Chromium, and its headless build for the browser tests; Java and npm run the W3C
+# HTML checker (vnu-jar).
 packages=()
 { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || packages+=(chromium chromium-driver)
+[ -x /usr/bin/chromium-headless-shell ] || packages+=(chromium-headless-shell)
 command -v java >/dev/null || packages+=(default-jre-headless)
 command -v npm >/dev/null || packages+=(npm)
 command -v faketime >/dev/null || packages+=(faketime)  # tests/test_reproducible.py: a build "three days later"

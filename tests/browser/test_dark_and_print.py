@@ -188,6 +188,15 @@ def _pdf_text(page) -> str:
     return " ".join(text.split())
 
 
+# pypdf's layout mode reads a space before a note mark or the stop after it when their glyphs sit
+# a little apart ("hechos⁴ ."); how far apart differs between builds of Chromium.
+_SPACE_BEFORE_MARK = re.compile(r" (?=[.,;:⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
+def _loose(text: str) -> str:
+    return _SPACE_BEFORE_MARK.sub("", text)
+
+
 def _words(text: str, count: int) -> str:
     return " ".join(text.split()[:count])
 
@@ -250,8 +259,8 @@ def test_printed_letter(new_context, url, lang, script):
         assert len(p1_original) == 1, p1_original
         first = " ".join(p1_original[0].split())
         assert first.startswith("Como es de su conocimiento"), first[:60]
-        assert first in text, "the Spanish original of ¶ 1 is not printed on the English page"
-        missing = [o for o in originals if " ".join(o.split()) not in text]
+        assert _loose(first) in _loose(text), "the Spanish original of ¶ 1 is not printed on the English page"
+        missing = [o for o in originals if _loose(" ".join(o.split())) not in _loose(text)]
         assert not missing, f"{len(missing)} Spanish original(s) not printed, first: {missing[0][:80]!r}"
 
     shown = [w for w in interface if text.count(w) > article.count(w)]

@@ -246,7 +246,7 @@ def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
             found = re.search(pattern, "".join(lines))
             if found:
                 return found
-            time.sleep(0.1)
+            time.sleep(0.05)
         return None
 
     try:
@@ -266,7 +266,7 @@ def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
             while time.monotonic() < end:
                 if text in fetch(path):
                     return True
-                time.sleep(0.2)
+                time.sleep(0.05)
             return False
 
         about = repo_copy / "docs/es/acerca.md"

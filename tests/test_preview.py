@@ -45,7 +45,7 @@ def _until(condition, what: str, limit: float = 120):
         found = condition()
         if found:
             return found
-        time.sleep(0.3)
+        time.sleep(0.05)
     pytest.fail(f"gave up waiting for {what}")
 
 

@@ -71,7 +71,7 @@ def test_each_edit_shows_on_its_pages_and_the_preview_is_the_site_a_build_makes(
         base = None
         while base is None and time.monotonic() < end:
             base = next((m.group(1) for line in list(lines) if (m := re.search(r"serve: (http://127\.0\.0\.1:\d+)/es/", line))), None)
-            time.sleep(0.2)
+            time.sleep(0.05)
         assert base, "serve announced its address:\n" + "".join(lines)
 
         def rebuilt_after(*changes) -> None:

@@ -11,7 +11,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-
 LANGS = ("es", "en")
 MIN_TARGET = 24  # CSS px, WCAG 2.2 target size (minimum)
 MIN_FONT = 12  # CSS px

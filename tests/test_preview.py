@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from casefile.preview import serve
-from casefile.preview.static_host import StaticHandler, make_server
+from casefile.preview.static_host import StaticHandler, serve_in_thread
 
 
 @pytest.fixture
@@ -110,11 +110,8 @@ def test_an_unexpected_exception_in_a_rebuild_is_reported_not_raised(monkeypatch
 
 @pytest.fixture(params=[StaticHandler, serve.PreviewHandler], ids=["static-host", "preview"])
 def server(request, built_site):
-    handler = type("Quick", (request.param,), {"timeout": 1})
-    httpd = make_server(built_site, handler=handler)
-    # shutdown() waits for the serving loop's next poll: 0.5 s by default, after every test here
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, base = serve_in_thread(built_site, handler=type("Quick", (request.param,), {"timeout": 1}))
+    yield base
     httpd.shutdown()
 
 
@@ -136,9 +133,7 @@ def test_idle_connections_are_closed(server):
 
 def test_before_the_first_good_build_pages_wait_for_it(tmp_path):
     handler = type("Fresh", (serve.PreviewHandler,), {"stamp": "0", "error": "data/case.yaml:1:1: is empty"})
-    httpd = make_server(tmp_path / "preview-not-built", handler=handler)
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, base = serve_in_thread(tmp_path / "preview-not-built", handler=handler)
     try:
         status, page = _get(base + "/es/carta/")
         assert status == 503 and serve.RELOAD_TAG in page
@@ -150,18 +145,11 @@ def test_before_the_first_good_build_pages_wait_for_it(tmp_path):
 
 def test_an_open_page_hears_of_a_rebuild_as_soon_as_it_finishes(tmp_path):
     """The status request waits for the next rebuild (long polling) and answers with its news."""
-    import json
-    import threading
-    import urllib.request
-
-    from casefile.preview.static_host import make_server
-
     (tmp_path / "index.html").write_text("<html><body></body></html>", "utf-8")
     handler = type("Handler", (serve.PreviewHandler,), {"stamp": "1", "error": None, "version": 4,
                                                          "news": threading.Condition()})
-    server = make_server(tmp_path, "127.0.0.1", 0, handler)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{serve.STATUS_PATH}"
+    server, address = serve_in_thread(tmp_path, handler=handler)
+    base = address + serve.STATUS_PATH
     try:
         with urllib.request.urlopen(base, timeout=10) as response:  # no `since`: the state now
             assert json.loads(response.read()) == {"stamp": "1", "error": None, "version": 4}

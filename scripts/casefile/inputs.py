@@ -50,8 +50,9 @@ def refusal(path: Path | str, info: os.stat_result, limit: int | None = MAX_INPU
     """Why the entry `path` (as lstat saw it) may not be an input; None when it may. (A walk of
     thousands of entries passes strings: a Path is made only for a refusal.)"""
     if stat.S_ISLNK(info.st_mode):
-        return Refused(f"is a symbolic link{_link(Path(path))}, not a regular file",
-                       REPLACE.replace("the file itself", "the folder itself") if Path(path).is_dir() else REPLACE)
+        path = Path(path)
+        return Refused(f"is a symbolic link{_link(path)}, not a regular file",
+                       REPLACE.replace("the file itself", "the folder itself") if path.is_dir() else REPLACE)
     if stat.S_ISDIR(info.st_mode):
         return None if folder_ok else Refused("is a folder, not a file", "put the file itself here")
     if not stat.S_ISREG(info.st_mode):

@@ -1,5 +1,6 @@
 """axe-core (the copy bundled with axe-playwright-python) on a page: WCAG 2.1 A/AA violations as a
-readable report, for every browser test that runs it."""
+readable report, for every browser test that runs it; and `settle`, the wait for a page's end
+state before axe (or any check of colours) looks at it."""
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
@@ -9,6 +10,13 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 _AXE = Axe()
+
+
+def settle(page) -> None:
+    """Two frames after a change, and no transition still running: axe must see the end state,
+    not a frame in which a colour is on its way."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
 
 
 def axe_report(page, rules: list[str] | None = None, within=None) -> str:

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
 from casefile.preview import serve
-from casefile.preview.static_host import make_server
+from casefile.preview.static_host import serve_in_thread
 from search_box import type_query
 
 
@@ -92,11 +91,8 @@ def test_search_works_under_the_policy(new_context, url, lang, query, expected):
 @pytest.fixture
 def preview(built_site):
     """The built site served by the preview's handler (reload script and status), in this process."""
-    server = make_server(built_site, handler=serve.PreviewHandler)
-    handler = server.RequestHandlerClass
-    handler.stamp, handler.error = "1", None
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    yield handler, f"http://127.0.0.1:{server.server_address[1]}"
+    server, base = serve_in_thread(built_site, handler=type("Handler", (serve.PreviewHandler,), {"stamp": "1", "error": None}))
+    yield server.RequestHandlerClass, base
     server.shutdown()
 
 

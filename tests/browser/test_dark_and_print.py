@@ -25,7 +25,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from axe_check import COLOUR_RULES, axe_report
+from axe_check import COLOUR_RULES, axe_report, settle
 from casefile.paths import ROOT
 
 LANGS = ("es", "en")
@@ -51,12 +51,6 @@ LUMINANCE = """
 
 def _scheme(page) -> str:
     return page.locator("body").get_attribute("data-md-color-scheme")
-
-
-def _settle(page):
-    """Two frames after a change, and no transition still running: axe must see the end state."""
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
 
 
 # --- Dark mode -----------------------------------------------------------------------------------
@@ -91,7 +85,7 @@ def check_dark_scheme(page, screenshots: Path, lang: str, name: str) -> list[str
     failures = []
     for size, viewport, rules in (("desktop", DESKTOP, COLOUR_RULES), ("phone", PHONE, None)):
         page.set_viewport_size(viewport)
-        _settle(page)
+        settle(page)
         page.screenshot(path=str(screenshots / f"dark-{lang}-{name}-{size}.png"))
         report = axe_report(page, rules)
         if report:
@@ -275,7 +269,7 @@ def test_print_layout(new_context, url, lang, scheme):
     page.goto(url(lang, "carta/"), wait_until="load")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
     page.emulate_media(media="print")
-    _settle(page)
+    settle(page)
 
     text = page.evaluate(LUMINANCE, [".cf-paragraph > p:nth-of-type(2)", "color"])
     assert text < 0.05, f"printed text is not dark on white paper (luminance {text:.3f}) in the {scheme} scheme"

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from axe_check import axe_report
+from axe_check import axe_report, settle
 from casefile.render.pages import PAGES
 from search_box import type_query
 from test_citations import marks_and_text_sizes
@@ -163,9 +163,7 @@ def _search(page, query: str) -> int:
     count = page.locator(".md-search-result__item").count()
     box.fill("")  # the dark screenshots show the page as it opens
     box.press("Escape")
-    # Closing the search fades the box's colours (a CSS transition); axe must see the end state,
-    # not a frame in which dark text crosses a darkening background.
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
+    settle(page)  # closing the search fades the box's colours (a CSS transition)
     return count
 
 

@@ -7,7 +7,9 @@ import pytest
 
 from casefile.render.letter_refs import numbers, runs
 from casefile.render.pages.sources import GROUPS, OGP, groups
-from casefile.render.writer import PageWriter
+from casefile.render import provenance
+from casefile.render.page import Page
+from casefile.render.pages import PAGES
 from casefile.settings import load as load_settings
 
 
@@ -18,32 +20,35 @@ def test_runs_of_paragraphs_become_ranges_but_two_neighbours_stay_apart():
     assert numbers(["fn4", "p9", "p6", "p9", "fn1"]) == ([6, 9], [1, 4])
 
 
+def _page(report, lang, file):
+    return Page(report.dataset, lang, next(spec for spec in PAGES if spec.file == file), load_settings())
+
+
 @pytest.mark.parametrize(("lang", "page", "expected"), [
     ("es", "index.md", "carta ¶ 6–9, nota 4"),
     ("en", "index.md", "letter ¶ 6–9, note 4"),
 ])
 def test_letter_references_read_as_one_compact_reference(report, lang, page, expected):
-    w = PageWriter(report.dataset, lang, page, load_settings())
-    markdown = w.letter_refs(["p6", "p7", "p8", "p9", "fn4"])
-    visible = re.sub(r"<[^>]+>", "", re.sub(r"\[(\d+)\]\([^)]*\)\{[^}]*\}", r"\1", markdown))
-    assert visible == expected
-    targets = re.findall(r"\]\(([^ )]+)", markdown)
-    assert targets == ["carta.md#p6", "carta.md#p9", "carta.md#fn4"]
+    html = str(provenance.letter_refs(_page(report, lang, page), ["p6", "p7", "p8", "p9", "fn4"]))
+    assert re.sub(r"<[^>]+>", "", html) == expected
+    assert re.findall(r'href="([^"]+)"', html) == ["carta/#p6", "carta/#p9", "carta/#fn4"]
 
 
 def test_on_the_letter_page_letter_references_stay_on_the_page(report):
-    w = PageWriter(report.dataset, "es", "carta.md", load_settings())
-    markdown = w.letter_refs(["fn1", "fn3"])
-    assert re.findall(r"\]\(([^ )]+)", markdown) == ["#fn1", "#fn3"]
-    assert re.sub(r"<[^>]+>", "", re.sub(r"\[(\d+)\]\([^)]*\)\{[^}]*\}", r"\1", markdown)) == "carta, notas 1, 3"
+    html = str(provenance.letter_refs(_page(report, "es", "carta.md"), ["fn1", "fn3"]))
+    assert re.findall(r'href="([^"]+)"', html) == ["#fn1", "#fn3"]
+    assert re.sub(r"<[^>]+>", "", html) == "carta, notas 1, 3"
 
 
 def test_on_the_sources_page_a_source_cites_another_by_a_direct_link(report):
-    w = PageWriter(report.dataset, "es", "fuentes.md", load_settings())
-    assert w.cite("carta") == "[\\[carta\\]](#carta){ .cf-source-ref }"
-    assert not w.footnotes
-    other = PageWriter(report.dataset, "es", "cronologia.md", load_settings())
-    assert other.cite("carta") == "[^carta]" and "carta" in other.footnotes
+    sources = _page(report, "es", "fuentes.md")
+    assert str(provenance.cite(sources, "carta")) == '<a class="cf-source-ref" href="#carta" data-search-exclude>[carta]</a>'
+    assert not sources.notes.definitions
+    other = _page(report, "es", "cronologia.md")
+    mark = str(provenance.cite(other, "carta"))
+    assert mark == '<sup id="fnref-carta"><a class="footnote-ref" href="#fn-carta" data-search-exclude>1</a></sup>'
+    assert "carta" in other.notes.definitions
+    assert 'id="fnref2-carta"' in str(provenance.cite(other, "carta")), "a second mark of one note has an id of its own"
 
 
 def test_every_source_is_in_exactly_one_group(report):

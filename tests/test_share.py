@@ -334,7 +334,7 @@ def test_a_build_without_address_emits_no_placeholder_and_no_absolute_tags(bare_
 def test_a_renamed_record_keeps_its_old_anchor_and_share_link(bare_site):
     for lang in LANGS:
         html = (bare_site / lang / "ejercito-espia/index.html").read_text("utf-8")
-        block = re.search(r'<div class="cf-fact ">\s*<div class="cf-tools">(.*?)</div>\s*<h3 id="investigacion-autoria"', html, re.S)
+        block = re.search(r'<div class="cf-fact">\s*<div class="cf-tools"[^>]*>(.*?)</div>\s*<h3 id="investigacion-autoria"', html, re.S)
         assert block, "the fact's tools come first in its block, before its heading"
         assert '<span class="cf-former-id" id="quien-investigo"></span>' in block.group(1)
         old = Head(bare_site / lang / "d/quien-investigo/index.html")

@@ -135,7 +135,7 @@ def test_spanish_quotations_in_english_pages_are_marked_lang_es(built_site):
 def test_english_letter_is_labelled_as_translation_with_original_at_hand(built_site):
     html = (built_site / "en/carta/index.html").read_text("utf-8")
     assert "This page is an English translation" in html
-    assert html.count('<details class="cf-original">') == 17 + 4  # every paragraph, place/date, addressee, closing, sender
+    assert html.count('<details class="cf-original" data-search-exclude>') == 17 + 4  # every paragraph, place/date, addressee, closing, sender
     assert "Como es de su conocimiento, México es uno de los países fundadores" in html
 
 

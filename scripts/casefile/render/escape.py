@@ -1,73 +1,75 @@
-"""Turn data text into Markdown that shows exactly that text, never markup.
+"""Data text made safe where it lands: HTML for record bodies, Markdown for headings.
 
 Data comes from pull requests: a field holding `<script>`, `[x](javascript:…)`, `{: onclick=… }`
-or `[^note]` must show those characters, not act on them. Everything goes through `escape`;
-only the letter's own two conventions (`*italics*`, `<https://…>`) and its footnote marks are
-turned into markup, by `letter_text`, and even their contents are escaped.
+or `[^note]` must show those characters, never act on them. Record bodies are HTML from the
+Jinja2 templates, whose autoescaping makes text safe (`html`). Headings stay Markdown, so that
+MkDocs' table of contents and permalinks see them: `heading` escapes their text for
+Python-Markdown. Only the letter's own two conventions (`*italics*`, `<https://…>`) and its
+footnote marks become markup, by `letter_html`, and even their contents are escaped.
 """
+
 from __future__ import annotations
 
-import html
 import re
-from functools import lru_cache
+from html import escape as _stdlib_escape
+
+from markupsafe import Markup
+from markupsafe import escape as _html_escape
 
 from ..text import normalise_space
 
 # Python-Markdown's escapable characters (with the tables extension's `|`), after the backslash
-# itself and `>` (which becomes &gt; first).
 _MD_SPECIAL = "`*_{}[]()#+-.!|"
 _LETTER_TOKENS = re.compile(r"<(https://[^\s<>]+)>|\*([^*\n]+)\*|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+# In HTML that goes into a Markdown heading: tags and entities are kept, the text between is escaped
+_TAG_OR_ENTITY = re.compile(r"(<[^<>]*>|&#?[0-9A-Za-z]+;)")
 SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
-@lru_cache(maxsize=8192)  # a build escapes the same ~1,000 texts over 4,000 times (titles, names, labels)
-def escape(text: str) -> str:
-    """Plain text -> inline Markdown that renders as the same characters."""
-    return _escape_run(normalise_space(text))
+def html(text: str) -> Markup:
+    """Plain text as HTML that shows exactly those characters, its spaces normalised. Quotes stay
+    as they are: this is for text between tags, never for an attribute's value (the templates'
+    autoescaping writes those)."""
+    return Markup(_stdlib_escape(normalise_space(text), quote=False))
 
 
-def _escape_run(text: str) -> str:
-    """Escape a piece of a longer text, keeping its spaces at both ends: &, < and > as entities (as
-    html.escape), then a backslash before each Markdown special character. A chain of
-    str.replace is the fastest way here (str.translate is slow on non-ASCII text)."""
-    text = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def heading(value: str | Markup) -> str:
+    """A heading's content as Markdown: plain text, or HTML (Markup) whose tags are kept. Every
+    character that Python-Markdown would read as markup is backslash-escaped."""
+    value = value if isinstance(value, Markup) else html(value)
+    parts = _TAG_OR_ENTITY.split(str(value))
+    return "".join(part if index % 2 else _md_run(part) for index, part in enumerate(parts))
+
+
+def _md_run(text: str) -> str:
+    """A backslash before the backslash and each Markdown special character (the fastest way
+    here: a chain of str.replace)."""
+    text = text.replace("\\", "\\\\")
     for char in _MD_SPECIAL:
         if char in text:
             text = text.replace(char, "\\" + char)
     return text
 
 
-def attr(text: str) -> str:
-    """Text for an HTML attribute value."""
-    return html.escape(normalise_space(text), quote=True)
+def letter_html(text: str, mark_html) -> Markup:
+    """The letter's text as HTML: its italics, links and footnote marks made into markup.
+    `mark_html(mark)` returns the HTML of a footnote mark such as '¹'."""
+    from .html import macros  # html.py's environment escapes through this module
 
-
-def link_html(url: str, text: str | None = None) -> str:
-    """An external link as raw HTML; `url` is a validated https address."""
-    from .html import macros, safe  # html.py builds on this module's escaping
-
-    return str(macros().link(normalise_space(url), safe(escape(text if text is not None else url))))
-
-
-def letter_text(text: str, mark_link) -> str:
-    """The letter's text with its italics, links and footnote marks made into markup.
-
-    `mark_link(mark)` returns the Markdown for a footnote mark such as '¹'.
-    """
     out, last = [], 0
     text = normalise_space(text)
     for match in _LETTER_TOKENS.finditer(text):
-        out.append(_escape_run(text[last:match.start()]))
+        out.append(_html_escape(text[last : match.start()]))
         url, italic, mark = match.groups()
         if url:
-            out.append(link_html(url))
+            out.append(macros().link(url, url))
         elif italic:
-            out.append(f"<em>{_escape_run(italic)}</em>")
+            out.append(macros().inline(italic, tag="em"))
         else:
-            out.append(mark_link(mark))
+            out.append(mark_html(mark))
         last = match.end()
-    out.append(_escape_run(text[last:]))
-    return "".join(out)
+    out.append(_html_escape(text[last:]))
+    return Markup("").join(out)
 
 
 def plain_letter_text(text: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .pages import BY_DATA, PAGES
 from .strings import t
-from .writer import excerpt
+from .page import excerpt
 
 
 def label(record: dict, stem: str, lang: str, anchor: str) -> str:
@@ -11,7 +11,7 @@ def label(record: dict, stem: str, lang: str, anchor: str) -> str:
         return f"{record.get('label', '')} {t('kind_' + record['kind'], lang)}".strip()
     if stem == "letter" and "mark" in record:
         return t("letter_fn_ref", lang, n=record["number"])
-    for key in ("title", "name", "label"):
+    for key in ("title", "name", "label", "term"):
         value = record.get(key)
         if isinstance(value, dict) and value.get(lang):
             return value[lang]

@@ -12,7 +12,7 @@ from ..load.quotes import quoted
 from ..paths import DOCS
 from .escape import plain_letter_text
 from .strings import format_date, t
-from .writer import excerpt
+from .page import excerpt
 
 LIMIT = 200  # a search engine shows about this much of a description
 

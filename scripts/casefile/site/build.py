@@ -26,6 +26,7 @@ from ..languages import LANGS
 from ..load import history
 from ..paths import BUILD, DATA, SITE, display
 from ..render import render_language
+from ..render.terms import terms as glossary_terms
 from ..validate import finish as finish_validation
 from ..validate import load_only as load_data
 from ..validate import run as validate_data
@@ -152,7 +153,7 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None, validate
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
             bundles = assets.stage(docs_dir, settings.base)
-            config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles)
+            config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles, glossary_terms(dataset.glossary, lang))
             render = partial(render_language, dataset, lang, docs_dir, settings)
             if not mkdocs_reuse.enabled():  # `build`: each language is rendered, built and finished by its own worker
                 runner.start(config_file, lang, before=render, after=partial(_after_mkdocs, out, lang, langs, settings, dataset.glossary))

@@ -12,17 +12,14 @@ import yaml
 
 from ..languages import LOCALES, NAMES, ORIGINAL
 from ..paths import DOCS
-from ..render.finished_html import SEPARATOR
 from ..render.pages import PAGES
 from ..render.strings import t
 
 
 def _markdown_extensions(base: list, lang: str) -> list:
     """The base extensions with the interface text that Python-Markdown prints made local."""
-    footnotes = {"BACKLINK_TITLE": t("footnote_backlink", lang), "SEPARATOR": SEPARATOR}  # the renderer's too
     localised = {
-        "footnotes": footnotes,
-        "casefile.site.linear_markdown:Footnotes": footnotes,  # the same, without its quadratic step
+        "footnotes": {"BACKLINK_TITLE": t("footnote_backlink", lang), "SEPARATOR": "-"},  # as the renderer's notes
         "toc": {"permalink_title": t("permalink", lang)},
     }
     out = []
@@ -70,7 +67,7 @@ def _translation_notice(lang: str):
     return {"text": t("translation_banner", lang), "link": t("translation_banner_link", lang), "original": ORIGINAL}
 
 
-def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides: dict | None = None) -> dict:
+def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides: dict | None = None, terms=()) -> dict:
     base = copy.deepcopy(settings.base)
     out = dict(base)
     out.update({
@@ -96,6 +93,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
     })
     out.update(overrides or {})  # e.g. the bundled extra_css and extra_javascript
     out["extra"]["casefile"] = _casefile(lang, settings, langs)
+    out["extra"]["casefile"]["terms"] = list(terms)  # the glossary, explained on every page by mkdocs_hooks.py
     out["extra"].pop("repository", None)  # our settings, not Material's: it would call api.github.com
     out["extra"].pop("repository_branch", None)
     if settings.site_url:
@@ -105,8 +103,8 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
     return out
 
 
-def write(lang: str, stage: Path, site_dir: Path, settings, langs, overrides: dict | None = None) -> Path:
+def write(lang: str, stage: Path, site_dir: Path, settings, langs, overrides: dict | None = None, terms=()) -> Path:
     path = stage / f"mkdocs.{lang}.yml"
-    text = yaml.safe_dump(config(lang, stage / lang, site_dir, settings, langs, overrides), allow_unicode=True, sort_keys=False)
+    text = yaml.safe_dump(config(lang, stage / lang, site_dir, settings, langs, overrides, terms), allow_unicode=True, sort_keys=False)
     path.write_text(text, "utf-8")
     return path

@@ -28,6 +28,7 @@ from casefile.site import search_input
 from casefile.site import search_parser
 from casefile.site import search_toc
 from casefile.site import shared_assets
+from casefile.render.terms import explain
 from casefile.site.minify_html import minify
 
 JINJA_CACHE = BUILD / "cache" / "jinja"
@@ -53,6 +54,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if page.meta.get("terms") is not False:
+        html = explain(html, config.extra["casefile"]["terms"])
     return page_cache.after(html, page, files)
 
 

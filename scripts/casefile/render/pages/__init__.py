@@ -60,3 +60,6 @@ BY_DATA = {page.data: page for page in PAGES if page.data}
 LETTER = BY_DATA["letter"]
 SOURCES = BY_DATA["sources"]
 GLOSSARY = BY_DATA["glossary"]
+# Pages where glossary terms are not explained: the glossary itself, and the sources page, a
+# reference list where every element counts
+TERMS_SKIPPED = (GLOSSARY, SOURCES)

@@ -1,11 +1,12 @@
 """The #EjércitoEspía findings, section by section."""
-from ..escape import escape
+
+from ..records import fact, former_anchors
 
 
-def render(w, spec) -> None:
-    w.heading(1, escape(spec.title[w.lang]), "hallazgos")
-    for section in w.dataset.findings:
-        w.former_anchors(section)
-        w.heading(2, w.text(section["title"]), section["id"])
-        for fact in section["facts"]:
-            w.fact(fact)
+def render(p, spec) -> None:
+    p.heading(1, spec.title[p.lang], "hallazgos")
+    for section in p.dataset.findings:
+        former_anchors(p, section)
+        p.heading(2, p.text(section["title"]), section["id"])
+        for record in section["facts"]:
+            fact(p, record)

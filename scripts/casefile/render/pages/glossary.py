@@ -1,20 +1,18 @@
 """The glossary: every term of data/glossary.yaml, in the alphabetical order of the page's language."""
+
 import unicodedata
 
-from ..escape import escape
-from ..html import macros, safe
+from ..html import macros
+from ..provenance import text_refs
+from ..records import block
 
 
-def render(w, spec) -> None:
-    w.heading(1, escape(spec.title[w.lang]), "glosario")
-    w.add(escape(w.t("glossary_intro")), "")
-    for term in sorted(w.dataset.glossary, key=lambda t: sort_key(t["term"][w.lang])):
-        w.add(str(macros().block_open("cf-term-entry")), "", w.record_tools(term), "")
-        w.heading(2, w.text(term["term"]), term["id"])
-        if term.get("expansion"):
-            w.add(str(macros("glossary.html").expansion(safe(w.text(term["expansion"])))), "")
-        w.add(w.text(term["definition"]) + w.refs(term), "")
-        w.add("</div>", "")
+def render(p, spec) -> None:
+    p.heading(1, spec.title[p.lang], "glosario")
+    p.paragraph(p.t("glossary_intro"))
+    for term in sorted(p.dataset.glossary, key=lambda t: sort_key(t["term"][p.lang])):
+        expansion = (macros("glossary.html").expansion(p.text(term["expansion"])),) if term.get("expansion") else ()
+        block(p, term, "cf-term-entry", None, [text_refs(p, {**term, "text": term["definition"]})], (2, p.text(term["term"]), term["id"]), expansion)
 
 
 def sort_key(text: str) -> str:

@@ -1,49 +1,42 @@
 """Home: the headline and standfirst, what happened last, two ways in, the key figures, the case in
 brief, and where to go next."""
-from ..escape import escape
-from ..html import macros, safe
+
+from ..html import macros
+from ..provenance import refs, text_refs
+from ..records import fact, tools
 from . import BY_DATA, LETTER, PAGES
 
 
-def render(w, spec) -> None:
-    case = w.dataset.data("case")
+def render(p, spec) -> None:
+    case = p.dataset.data("case")
     standfirst = case["standfirst"]
     home = macros("home.html")
-    w.add(home.kicker(_t(w, "home_kicker", date=w.date(w.dataset.letter["date"]))), "")
-    w.heading(1, w.text(standfirst["headline"]), "inicio", "cf-headline")
-    w.add(home.standfirst("entrada", safe(w.text(standfirst["text"])), safe(w.refs(standfirst))), "")
-    _latest(w, home, BY_DATA["timeline"])
+    p.block(home.kicker(p.t("home_kicker", date=p.date(p.dataset.letter["date"]))))
+    p.heading(1, p.text(standfirst["headline"]), "inicio", "cf-headline")
+    p.block(home.standfirst("entrada", text_refs(p, standfirst)))
+    _latest(p, home, BY_DATA["timeline"])
     ways = [
-        {"title": _t(w, "read_the_letter"), "note": _t(w, "read_the_letter_note"), "href": LETTER.file},
-        {"title": _t(w, "see_the_evidence"), "note": _t(w, "see_the_evidence_note"), "href": BY_DATA["findings"].file},
+        {"title": p.t("read_the_letter"), "note": p.t("read_the_letter_note"), "href": p.href(LETTER)},
+        {"title": p.t("see_the_evidence"), "note": p.t("see_the_evidence_note"), "href": p.href(BY_DATA["findings"])},
     ]
-    w.add(home.ways_in(w.t("ways_in"), ways), "")
+    p.block(home.ways_in(p.t("ways_in"), ways))
 
-    w.heading(2, w.t("key_figures"), "cifras")
-    w.add('<div class="cf-figures" markdown="1">', "")
-    for figure in w.dataset.key_figures:
-        w.add(home.figure(figure["id"], safe(w.record_tools(figure)), safe(w.text(figure["value"])), safe(w.text(figure["label"])), safe(w.refs(figure))), "")
-    w.add("</div>", "")
+    p.heading(2, p.t("key_figures"), "cifras")
+    figures = [home.figure(f["id"], tools(p, f), f["value"][p.lang], p.text(f["label"]) + refs(p, f)) for f in p.dataset.key_figures]
+    p.block(home.figures(figures))
 
-    w.heading(2, w.t("summary"), "resumen")
-    for fact in w.dataset.summary:
-        w.fact(fact)
-    w.heading(2, w.t("next"), "siguiente")
-    for page in PAGES[1:]:
-        w.add(f"- [{escape(page.title[w.lang])}]({page.file})")
-    w.add("")
+    p.heading(2, p.t("summary"), "resumen")
+    for record in p.dataset.summary:
+        fact(p, record)
+    p.heading(2, p.t("next"), "siguiente")
+    p.block(macros().links([(p.href(page), page.title[p.lang]) for page in PAGES[1:]]))
 
 
-def _latest(w, home, timeline_page) -> None:
+def _latest(p, home, timeline_page) -> None:
     """One line on what happened last: the latest event after the letter, from the timeline."""
-    after = [event for event in w.dataset.events if event["relation"] == "after"]
+    after = [event for event in p.dataset.events if event["relation"] == "after"]
     if not after:
         return
     event = after[-1]  # the timeline is kept in date order (a validation rule)
-    w.add(home.status("estado", w.t("latest"), event["date"], w.date(event["date"]), safe(w.text(event["title"])),
-                      safe(w.refs(event)), _t(w, "full_timeline"), f"{timeline_page.file}#{event['id']}"), "")
-
-
-def _t(w, key: str, **values):
-    """An interface string as Markdown that shows exactly its characters, for a template slot."""
-    return safe(escape(w.t(key, **values)))
+    p.block(home.status("estado", p.t("latest"), event["date"], p.date(event["date"]), p.text(event["title"]) + refs(p, event),
+                        p.t("full_timeline"), p.href(timeline_page, event["id"])))

@@ -5,14 +5,15 @@ The Spanish page shows the original. The English page shows the translation, lab
 with the original of each paragraph beside it on wide screens and one click away on narrow ones
 (a button opens them all). Each paragraph and note lists the places of the case file that cite it.
 """
-from markupsafe import escape as as_html  # what the templates do to plain text
 
-from ..escape import SUPERSCRIPTS, escape, letter_text
-from ..finished_html import block, inline
-from ..finished_html import link as finished_link
-from ..finished_html import text as finished_text
-from ..html import macros, safe
+from markupsafe import Markup
+
 from ...languages import LANGS, ORIGINAL
+from .. import escape
+from ..html import macros
+from ..labels import places
+from ..provenance import refs
+from ..records import tools
 from . import BY_DATA
 
 
@@ -20,107 +21,88 @@ def _m():
     return macros("letter.html")
 
 
-def render(w, spec) -> None:
-    letter = w.dataset.letter
-    w.heading(1, escape(spec.title[w.lang]), "la-carta")
-    if w.translated:
-        w.add('!!! info "' + escape(w.t("translation_label")) + '"', "", "    " + escape(w.t("translation_notice")), "")
-        w.hide.append("toc")  # room for the original beside the translation
-    _context(w, letter, BY_DATA)
-    if w.translated:
-        w.add(str(_m().originals_toggle(w.t("show_all_originals"))), "")
+def render(p, spec) -> None:
+    letter = p.dataset.letter
+    p.heading(1, spec.title[p.lang], "la-carta")
+    if p.translated:
+        p.block(macros().admonition("info", p.t("translation_label"), p.t("translation_notice")))
+        p.hide.append("toc")  # room for the original beside the translation
+    _context(p, letter)
+    if p.translated:
+        p.block(_m().originals_toggle(p.t("show_all_originals")))
 
-    w.heading(2, w.t("letter_header"), "encabezado")
+    p.heading(2, p.t("letter_header"), "encabezado")
     for key in ("place_date", "addressee"):
-        _translated_block(w, letter[key], f"cf-letter-{key.replace('_', '-')}")
+        _translated_block(p, letter[key], f"cf-letter-{key.replace('_', '-')}")
 
-    w.heading(2, w.t("letter_body"), "cuerpo")
+    p.heading(2, p.t("letter_body"), "cuerpo")
     for paragraph in letter["paragraphs"]:
-        _paragraph(w, paragraph)
+        _paragraph(p, paragraph)
 
-    _translated_block(w, letter["closing"], "cf-letter-closing")
-    _translated_block(w, letter["sender"], "cf-letter-sender")
+    _translated_block(p, letter["closing"], "cf-letter-closing")
+    _translated_block(p, letter["sender"], "cf-letter-sender")
 
-    w.heading(2, w.t("letter_signatures"), "firmas")
-    for signatory in w.dataset.signatories:
-        name = escape(signatory["name"])  # as the letter gives it, in Spanish: marked so on a translated page
-        if w.translated:
-            name = str(macros().inline(safe(name), ORIGINAL))
-        w.add(f"- [{name}]({BY_DATA['signatories'].file}#{signatory['id']})")
-    w.add("")
+    p.heading(2, p.t("letter_signatures"), "firmas")
+    signatories = BY_DATA["signatories"]
+    lang = ORIGINAL if p.translated else None  # named as the letter names them, in Spanish
+    p.block(_m().signatories([(p.href(signatories, s["id"]), s["name"], lang) for s in p.dataset.signatories]))
 
-    w.heading(2, w.t("letter_footnotes"), "notas")
+    p.heading(2, p.t("letter_footnotes"), "notas")
     for note in letter["footnotes"]:
-        n = note["number"]
-        w.add(str(_m().note(note["id"], note["mark"], safe(w.record_tools(note)), safe(letter_text(note[w.lang], escape)), safe(w.refs(note)),
-                            w.t("back_to_mark", n=n), safe(_cited_by(w, note["id"])))), "")
+        body = escape.letter_html(note[p.lang], escape.html)
+        p.block(_m().note(note["id"], note["mark"], tools(p, note), body, refs(p, note),
+                          p.t("back_to_mark", n=note["number"]), _cited_by(p, note["id"])))
 
 
-def _context(w, letter, by_data) -> None:
+def _context(p, letter) -> None:
     """Date, sender, addressee, what became of the letter (the timeline's events after it, with
     their sources) and where to read it: the text as received, and the other language's page."""
-    source = w.dataset.sources[letter["source"]]
-    sender = escape(source["publisher"])
-    if w.translated:
-        sender = str(macros().inline(safe(sender), ORIGINAL))
-    signed = w.t("signed_by", n=len(w.dataset.signatories))
-    timeline = by_data["timeline"].file
-    after = [f"- [{escape(w.date(e['date']))}: {w.text(e['title'])}]({timeline}#{e['id']}){w.refs(e)}"
-             for e in w.dataset.events if e["relation"] == "after"]
+    source = p.dataset.sources[letter["source"]]
+    sender = macros().inline(source["publisher"], ORIGINAL) if p.translated else escape.html(source["publisher"])
+    signed = macros().link(p.href(BY_DATA["signatories"]), p.t("signed_by", n=len(p.dataset.signatories)))
+    timeline = BY_DATA["timeline"]
+    after = [(p.href(timeline, e["id"]), f"{p.date(e['date'])}: {e['title'][p.lang]}", refs(p, e))
+             for e in p.dataset.events if e["relation"] == "after"]
     texts = []
-    if source.get("file") and w.settings.file_url(source["file"]):
-        texts.append(f"[{escape(w.t('letter_as_received'))}]({w.settings.file_url(source['file'])})")
+    if source.get("file") and p.settings.file_url(source["file"]):
+        texts.append(macros().link(p.settings.file_url(source["file"]), p.t("letter_as_received")))
     for other in LANGS:
-        if other != w.lang:
-            texts.append(str(_m().other_language(f"../../{other}/{by_data['letter'].url}", other, w.t(f"letter_page_{other}"))))
+        if other != p.lang:
+            texts.append(_m().other_language(f"../../{other}/{BY_DATA['letter'].url}", other, p.t(f"letter_page_{other}")))
     rows = [
-        (w.t("date"), str(_m().date(letter["date"], safe(escape(w.date(letter["date"])))))),
-        (w.t("context_from"), f"{sender}, [{escape(signed)}]({by_data['signatories'].file})"),
-        (w.t("context_to"), w.text(letter["addressee"])),
-        (w.t("context_after"), "\n".join(after)),
-        (w.t("context_text"), " · ".join(texts)),
+        (p.t("date"), macros().paragraph(_m().date(letter["date"], p.date(letter["date"])))),
+        (p.t("context_from"), macros().paragraph(sender + Markup(", ") + signed)),
+        (p.t("context_to"), macros().paragraph(p.text(letter["addressee"]))),
+        (p.t("context_after"), _m().after(after) if after else None),
+        (p.t("context_text"), macros().paragraph(Markup(" · ").join(texts))),
     ]
-    w.add(str(_m().context(w.t("context_title"), [(term, safe(value)) for term, value in rows if value])), "")
+    p.block(_m().context(p.t("context_title"), [(term, value) for term, value in rows if value]))
 
 
-def _paragraph(w, paragraph) -> None:
+def _paragraph(p, paragraph) -> None:
     anchor = paragraph["id"]
-    notes = w.dataset.footnotes_by_mark
+    notes = p.dataset.footnotes_by_mark
 
-    def mark_link(mark):
+    def mark_html(mark):
         note = notes.get((anchor, mark))
         if note is None:
-            return escape(mark)
-        return str(_m().mark(note["id"], mark, w.t("letter_fn_ref_title", n=mark.translate(SUPERSCRIPTS))))
+            return escape.html(mark)
+        return _m().mark(note["id"], mark, p.t("letter_fn_ref_title", n=mark.translate(escape.SUPERSCRIPTS)))
 
-    original = _original(w, letter_text(paragraph[ORIGINAL], escape)) if w.translated else ""
-    w.add(str(_m().paragraph(anchor, paragraph["number"], w.t("permalink"), safe(w.record_tools(paragraph)),
-                             safe(letter_text(paragraph[w.lang], mark_link)),
-                             safe(original), safe(_cited_by(w, anchor)))), "")
+    original = p.original(macros().paragraph(escape.letter_html(paragraph[ORIGINAL], escape.html))) if p.translated else ""
+    p.block(_m().paragraph(anchor, paragraph["number"], p.t("permalink"), tools(p, paragraph),
+                           escape.letter_html(paragraph[p.lang], mark_html), original, _cited_by(p, anchor)))
 
 
-def _cited_by(w, ref: str) -> str:
+def _cited_by(p, ref: str) -> Markup | str:
     """The places of the case file that cite paragraph or note `ref` of the letter, linked."""
-    from ..labels import places
-
-    found = places(w.dataset.letter_citations.get(ref, []), w.lang, skip_stems=("letter",))
+    found = places(p.dataset.letter_citations.get(ref, []), p.lang, skip_stems=("letter",))
     if not found:
         return ""
-    summary = w.t("cited_by_one" if len(found) == 1 else "cited_by_many", n=len(found))
-    # as Python-Markdown would write it, made here (a long list on a long page)
-    texts = [(finished_text(page.title[w.lang]), finished_text(text)) for page, _, text in found]
-    heading = inline(str(as_html(summary)), w.file)
-    if heading is not None and all(a is not None and b is not None for a, b in texts):
-        links = [finished_link(f"{page.file}#{anchor}", f"{a} › {b}", w.file) for (page, anchor, _), (a, b) in zip(found, texts)]
-        return block(str(_m().cited_by_html(safe(heading), [safe(item) for item in links])))
-    items = [f"[{escape(page.title[w.lang])} › {escape(text)}]({page.file}#{anchor})" for page, anchor, text in found]
-    return str(_m().cited_by(summary, [safe(item) for item in items]))
+    summary = p.t("cited_by_one" if len(found) == 1 else "cited_by_many", n=len(found))
+    return _m().cited_by(summary, [(p.href(page, anchor), f"{page.title[p.lang]} › {text}") for page, anchor, text in found])
 
 
-def _original(w, markdown_text: str) -> str:
-    return str(macros().original(w.t("show_original"), safe(markdown_text), ORIGINAL, "div"))
-
-
-def _translated_block(w, value, css_class) -> None:
-    original = _original(w, escape(value[ORIGINAL])) if w.translated else ""
-    w.add(str(_m().translated(css_class, safe(escape(value[w.lang])), safe(original))), "")
+def _translated_block(p, value, css_class) -> None:
+    original = p.original(macros().paragraph(escape.html(value[ORIGINAL]))) if p.translated else ""
+    p.block(_m().translated(css_class, p.text(value), original))

@@ -1,53 +1,48 @@
 """The 4th National Action Plan: its facts, a table of its 13 commitments that links to each
 one's detail, then every commitment, the one at stake highlighted."""
-from ..escape import escape
-from ..html import macros, safe
+
+from markupsafe import Markup
+
 from ...languages import LANGS
 from ...text import normalise_space
+from ..html import macros
+from ..provenance import cite
+from ..records import block, fact, former_anchors
 
 
 def _m():
     return macros("plan.html")
 
 
-def render(w, spec) -> None:
-    plan = w.dataset.plan
-    w.former_anchors(plan)
-    w.heading(1, w.text(plan["name"]), plan["id"])
-    w.heading(2, w.t("plan_facts"), "plan")
-    for fact in plan["facts"]:
-        w.fact(fact)
-    w.heading(2, w.t("commitments"), "compromisos")
-    _overview(w)
-    for item in w.dataset.commitments:
-        _commitment(w, item)
+def render(p, spec) -> None:
+    plan = p.dataset.plan
+    former_anchors(p, plan)
+    p.heading(1, p.text(plan["name"]), plan["id"])
+    p.heading(2, p.t("plan_facts"), "plan")
+    for record in plan["facts"]:
+        fact(p, record)
+    p.heading(2, p.t("commitments"), "compromisos")
+    rows = [{"number": item["number"], "anchor": item["id"], "title": normalise_space(item["title"][p.lang]),
+             "ogp_id": item["ogp_id"], "at_stake": bool(item.get("at_stake"))} for item in p.dataset.commitments]
+    p.block(_m().overview(p.t("commitments_overview"), [p.t("number_short"), p.t("commitment"), p.t("ogp_id")], p.t("at_stake_short"), rows))
+    for item in p.dataset.commitments:
+        _commitment(p, item)
 
 
-def _overview(w) -> None:
-    rows = [{"number": item["number"], "anchor": item["id"], "title": normalise_space(item["title"][w.lang]),
-             "ogp_id": item["ogp_id"], "at_stake": bool(item.get("at_stake"))} for item in w.dataset.commitments]
-    headers = [w.t("number_short"), w.t("commitment"), w.t("ogp_id")]
-    w.add(str(_m().overview(w.t("commitments_overview"), headers, w.t("at_stake_short"), rows)), "")
-
-
-def _commitment(w, item) -> None:
-    w.add(str(_m().commitment_open(item.get("at_stake"))), "")
-    w.heading(3, f'{item["number"]}\\. {w.text(item["title"])}', item["id"])
-    w.add(w.record_tools(item), "")
-    if item.get("at_stake"):
-        w.add(str(_m().badge(w.t("at_stake"))), "")
+def _commitment(p, item) -> None:
+    rows = [(p.t("ogp_id"), Markup.escape(item["ogp_id"]))]
     own = item.get("own_translation", [])
-    rows = [(w.t("ogp_id"), escape(item["ogp_id"]))]
     for lang in LANGS:
-        value = escape(item["title"][lang])
-        if lang != w.lang:
-            value = str(macros().inline(safe(value), lang))
-        if lang in own:
-            value += " " + str(_m().own_translation(w.t("own_translation")))
-        refs = " ".join(w.cite(s) for s in item["title_sources"][lang])
-        rows.append((w.t(f"title_{lang}"), f"{value} {refs}"))
-    w.add(str(_m().fields([(term, safe(value)) for term, value in rows])), "")
-    for fact in item.get("facts", []):
-        w.fact(fact, level=4, depth=2)  # in the commitment's block
-    w.notes(item)
-    w.add(str(_m().commitment_close()), "")
+        marks = Markup(" ").join(cite(p, s) for s in item["title_sources"][lang])
+        title = _m().title(normalise_space(item["title"][lang]), lang if lang != p.lang else None,
+                           p.t("own_translation") if lang in own else None, marks)
+        rows.append((p.t(f"title_{lang}"), title))
+    between = ((_m().badge(p.t("at_stake")),) if item.get("at_stake") else ()) + (macros().fields(rows),)
+    heading = (3, Markup("%s. ") % item["number"] + p.text(item["title"]), item["id"])
+
+    def facts():
+        for record in item.get("facts", []):
+            fact(p, record, level=4)
+
+    block(p, item, "cf-commitment cf-at-stake" if item.get("at_stake") else "cf-commitment", None, [], heading, between, facts)
+

@@ -1,26 +1,25 @@
 """What the letter asks: the formal request, the actions and the condition."""
-from ..escape import escape
+
 from ...languages import ORIGINAL
 from ...load.quotes import quoted
+from .. import escape
+from ..html import macros
+from ..provenance import refs
+from ..records import block
 
 
-def render(w, spec) -> None:
-    w.heading(1, escape(spec.title[w.lang]), "peticiones")
-    w.add(escape(w.t("requests_intro")), "")
-    for item in w.dataset.requests:
-        anchor = item["id"]
-        kind = w.t(f"kind_{item['kind']}")
+def render(p, spec) -> None:
+    p.heading(1, spec.title[p.lang], "peticiones")
+    p.paragraph(p.t("requests_intro"))
+    for item in p.dataset.requests:
+        kind = p.t(f"kind_{item['kind']}")
         title = f"{item['label']} {kind}" if item.get("label") else kind
-        w.add(f'<div class="cf-request cf-request--{item["kind"]}" markdown="1">', "", w.record_tools(item), "")
-        w.heading(2, escape(title), anchor)
-        if w.translated:
-            w.add(f'<p class="cf-badge" markdown="span">{escape(w.t("translation_label"))}</p>', "")
-        w.add(f"> {escape(quoted(w.dataset.letter, item, w.lang))}" + w.refs({"letter": item["letter"]}), "")
-        if w.translated:
-            w.original(escape(quoted(w.dataset.letter, item, ORIGINAL)), tag="blockquote")
-        if item.get("text"):
-            w.add(w.text(item["text"]) + w.refs({"sources": item.get("sources", [])}), "")
-        elif item.get("sources"):
-            w.add(w.refs({"sources": item["sources"]}), "")
-        w.notes(item)
-        w.add("</div>", "")
+        text = escape.html(quoted(p.dataset.letter, item, p.lang)) + refs(p, {"letter": item["letter"]})
+        original = None
+        if p.translated:
+            original = p.original(macros().paragraph(escape.html(quoted(p.dataset.letter, item, ORIGINAL))), tag="blockquote")
+        quote = macros("requests.html").quote(text, p.t("translation_label") if p.translated else None, original)
+        paragraph = p.text(item["text"]) if item.get("text") else None
+        if item.get("sources"):
+            paragraph = (paragraph or "") + refs(p, {"sources": item["sources"]})
+        block(p, item, f"cf-request cf-request--{item['kind']}", None, [paragraph], (2, title, item["id"]), (quote,))

@@ -1,20 +1,21 @@
 """The signatory organisations, named exactly as the letter names them."""
-from ..escape import escape, link_html
+
+from markupsafe import Markup
+
 from ...languages import ORIGINAL
+from ..html import macros
+from ..provenance import refs
+from ..records import block
 
 
-def render(w, spec) -> None:
-    w.heading(1, escape(spec.title[w.lang]), "firmantes")
-    w.add(escape(w.t("signatories_intro")), "")
-    for item in w.dataset.signatories:
-        anchor = item["id"]
-        w.add('<div class="cf-signatory" markdown="1">', "", w.record_tools(item), "")
-        w.heading(2, f'<span lang="{ORIGINAL}">{escape(item["name"])}</span>' if w.translated else escape(item["name"]), anchor)
-        w.add('<dl class="cf-fields" markdown="1">')
+def render(p, spec) -> None:
+    p.heading(1, spec.title[p.lang], "firmantes")
+    p.paragraph(p.t("signatories_intro"))
+    for item in p.dataset.signatories:
+        name = macros().inline(item["name"], ORIGINAL) if p.translated else Markup.escape(item["name"])
+        rows = []
         if item.get("short_name"):
-            w.add(f'<dt markdown="span">{escape(w.t("short_name"))}</dt>', f'<dd markdown="span">{escape(item["short_name"])}{w.refs(item)}</dd>')
+            rows.append((p.t("short_name"), Markup.escape(item["short_name"]) + refs(p, item)))
         if item.get("website"):
-            w.add(f'<dt markdown="span">{escape(w.t("website"))}</dt>', f'<dd markdown="span">{link_html(item["website"])}</dd>')
-        w.add("</dl>", "")
-        w.notes(item)
-        w.add("</div>", "")
+            rows.append((p.t("website"), macros().link(item["website"], item["website"])))
+        block(p, item, "cf-signatory", None, [], (2, name, item["id"]), (macros().fields(rows),))

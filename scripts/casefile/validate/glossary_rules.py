@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..load.records import records, strings
+from ..languages import LANGS
 from ..problems import show
 
 
@@ -12,7 +13,7 @@ def glossary_forms_are_unique(dataset) -> list:
     for index, term in records(glossary.data if glossary is not None else None, "terms"):
         forms = term.get("forms") if isinstance(term.get("forms"), dict) else {}
         name = term.get("term") if isinstance(term.get("term"), dict) else {}
-        for lang in ("es", "en"):
+        for lang in LANGS:
             given = strings(forms.get(lang))
             words = given or ([name[lang]] if isinstance(name.get(lang), str) else [])
             for position, word in enumerate(words):

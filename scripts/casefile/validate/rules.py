@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
+from ..languages import LANGS, ORIGINAL
 from ..load.records import records as _records_of, strings as _strings
 from ..problems import WARNING, Problem, show
 from ..text import normalise_space
@@ -175,7 +176,7 @@ def commitments_are_consistent(dataset) -> list:
         own = item.get("own_translation") if isinstance(item.get("own_translation"), list) else []
         titles = item.get("title_sources")
         if isinstance(titles, dict):
-            for lang in ("es", "en"):
+            for lang in LANGS:
                 if isinstance(titles.get(lang), list) and not titles[lang] and lang not in own:
                     problems.append(commitments.problem(("commitments", index, "title_sources", lang), "no source for this title",
                                                         f"add the id of the source of the {lang} title, or list {lang} in own_translation if you translated it"))
@@ -190,13 +191,13 @@ def quotations_are_verbatim(dataset) -> list:
     requests, letter = dataset.files.get("requests"), dataset.files.get("letter")
     if requests is None or letter is None or not isinstance(letter.data, dict):
         return []
-    body = normalise_space(" ".join(p.get("es", "") for _, p in _records(letter, "paragraphs") if isinstance(p.get("es"), str)))
+    body = normalise_space(" ".join(p.get(ORIGINAL, "") for _, p in _records(letter, "paragraphs") if isinstance(p.get(ORIGINAL), str)))
     problems = []
     for index, item in _records(requests, "requests"):
         quote = item.get("quote")
-        text = quote.get("es") if isinstance(quote, dict) else None
+        text = quote.get(ORIGINAL) if isinstance(quote, dict) else None
         if isinstance(text, str) and text.strip() and normalise_space(text) not in body:
-            problems.append(requests.problem(("requests", index, "quote", "es"), "is not a verbatim quotation of the letter",
+            problems.append(requests.problem(("requests", index, "quote", ORIGINAL), "is not a verbatim quotation of the letter",
                                              "copy the words exactly from data/letter.yaml, accents and punctuation included"))
     return problems
 

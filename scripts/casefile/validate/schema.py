@@ -13,6 +13,7 @@ from ..errors import ProjectFileError
 from ..paths import SCHEMAS, display
 from ..problems import cut, show
 from ..load.strict_yaml import Source
+from ..languages import IN_ENGLISH, ORIGINAL
 from . import quick, schema_files
 from .formats import CHECKS
 from .schema_files import RESTORE, inlined
@@ -88,9 +89,9 @@ def _explain(error, source: Source):
         missing = [name for name in error.validator_value if not (isinstance(value, dict) and name in value)]
         for name in missing:  # named by its own path, reported where its record starts
             if schema.get("x-kind") == "translation":
-                language = {"es": "Spanish", "en": "English"}.get(name, name)
+                language = IN_ENGLISH.get(name, name)
                 yield source.problem(path + (name,), f"the {language} text ({name}) is missing",
-                                     f"add `{name}:` with the {language} {'original' if name == 'es' else 'translation'}")
+                                     f"add `{name}:` with the {language} {'original' if name == ORIGINAL else 'translation'}")
             else:
                 about = (schema.get("properties", {}).get(name) or {}).get("description", "")
                 yield source.problem(path + (name,), f"required field '{name}' is missing",

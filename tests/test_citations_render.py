@@ -9,7 +9,7 @@ from casefile.render.letter_refs import numbers, runs
 from casefile.render.pages.sources import GROUPS, OGP, groups
 from casefile.render import provenance
 from casefile.render.page import Page
-from casefile.render.pages import PAGES
+from casefile.render.pages import PAGES, SOURCES
 from casefile.settings import load as load_settings
 
 
@@ -59,4 +59,4 @@ def test_every_source_is_in_exactly_one_group(report):
     by_group = {anchor: {s["id"] for s in items} for anchor, _, items in found}
     assert by_group["fuentes-carta"] == {report.dataset.letter_source_id}
     assert {s["id"] for s in sources if s["publisher"] == OGP} <= by_group["fuentes-ogp"]
-    assert all(anchor in {a for a, _, _ in GROUPS} for anchor in by_group)
+    assert all(anchor in {SOURCES.anchor(role) for role, _, _ in GROUPS} for anchor in by_group)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..anchors import RESERVED_ANCHORS, RESERVED_PREFIXES
+from ..anchors import RESERVED_PREFIXES, reserved
 from ..languages import LANGS, ORIGINAL
 from ..load.records import records as _records_of, strings as _strings
 from ..problems import WARNING, Problem, show
@@ -63,7 +63,7 @@ def unique_ids(dataset) -> list:
             fix = ("ids must be unique across data/ because they are URL anchors; choose another" if what == "id" else
                    "ids and former ids share one namespace (anchors and share links); remove it from former_ids")
             problems.append(source.problem(where, f"{what} {show(name)} is already used at {other.name}:{line}", fix))
-        elif name in RESERVED_ANCHORS or name.startswith(RESERVED_PREFIXES):
+        elif name in reserved() or name.startswith(RESERVED_PREFIXES):
             problems.append(source.problem(where, f"{what} {show(name)} is reserved for an anchor the site makes itself",
                                            "choose another id" if what == "id" else "remove it from former_ids"))
         else:

@@ -5,7 +5,7 @@ is its URL forever: a renamed page keeps its old name in `former` (a redirect is
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Callable
 
@@ -18,7 +18,13 @@ class PageSpec:
     title: dict  # {es, en}: page title and navigation label
     data: str | None  # the data file (stem) whose records the page shows; None for hand-written pages
     edit_path: str  # what "Edit this page" opens in the repository
-    module: str  # the module in this folder whose render(writer, spec) fills the page
+    module: str  # the module in this folder whose render(page, spec) fills the page
+    # The page's own anchors (role -> id), declared here only: the page module asks for them by
+    # role, and `check` refuses a data id that takes one. Like the file name, never changed.
+    sections: dict = field(default_factory=dict)
+
+    def anchor(self, role: str) -> str:
+        return self.sections[role]
 
     @property
     def render(self) -> Callable:
@@ -44,15 +50,27 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("index.md", {"es": "Inicio", "en": "Home"}, "case", "data/case.yaml", "home"),
-    PageSpec("carta.md", {"es": "La carta", "en": "The letter"}, "letter", "data/letter.yaml", "letter"),
-    PageSpec("plan-de-accion.md", {"es": "El 4.º Plan de Acción", "en": "The 4th Action Plan"}, "commitments", "data/commitments.yaml", "plan"),
-    PageSpec("ejercito-espia.md", {"es": "#EjércitoEspía", "en": "#EjércitoEspía"}, "findings", "data/findings.yaml", "findings"),
-    PageSpec("firmantes.md", {"es": "Firmantes", "en": "Signatories"}, "signatories", "data/signatories.yaml", "signatories"),
-    PageSpec("peticiones.md", {"es": "Peticiones", "en": "Requests"}, "requests", "data/requests.yaml", "requests"),
-    PageSpec("cronologia.md", {"es": "Cronología", "en": "Timeline"}, "timeline", "data/timeline.yaml", "timeline"),
-    PageSpec("fuentes.md", {"es": "Fuentes", "en": "Sources"}, "sources", "data/sources.yaml", "sources"),
-    PageSpec("glosario.md", {"es": "Glosario", "en": "Glossary"}, "glossary", "data/glossary.yaml", "glossary"),
+    PageSpec("index.md", {"es": "Inicio", "en": "Home"}, "case", "data/case.yaml", "home",
+             {"title": "inicio", "standfirst": "entrada", "latest": "estado", "figures": "cifras", "summary": "resumen",
+              "next": "siguiente"}),
+    PageSpec("carta.md", {"es": "La carta", "en": "The letter"}, "letter", "data/letter.yaml", "letter",
+             {"title": "la-carta", "header": "encabezado", "body": "cuerpo", "signatories": "firmas", "notes": "notas"}),
+    PageSpec("plan-de-accion.md", {"es": "El 4.º Plan de Acción", "en": "The 4th Action Plan"}, "commitments", "data/commitments.yaml",
+             "plan", {"facts": "plan", "commitments": "compromisos"}),
+    PageSpec("ejercito-espia.md", {"es": "#EjércitoEspía", "en": "#EjércitoEspía"}, "findings", "data/findings.yaml", "findings",
+             {"title": "hallazgos"}),
+    PageSpec("firmantes.md", {"es": "Firmantes", "en": "Signatories"}, "signatories", "data/signatories.yaml", "signatories",
+             {"title": "firmantes"}),
+    PageSpec("peticiones.md", {"es": "Peticiones", "en": "Requests"}, "requests", "data/requests.yaml", "requests",
+             {"title": "peticiones"}),
+    PageSpec("cronologia.md", {"es": "Cronología", "en": "Timeline"}, "timeline", "data/timeline.yaml", "timeline",
+             {"title": "cronologia", "before": "antes", "letter": "carta-del-nosc", "after": "despues"}),
+    PageSpec("fuentes.md", {"es": "Fuentes", "en": "Sources"}, "sources", "data/sources.yaml", "sources",
+             {"title": "fuentes", "letter": "fuentes-carta", "ogp": "fuentes-ogp", "official": "fuentes-oficiales",
+              "reports": "fuentes-informes", "press": "fuentes-prensa", "web": "fuentes-web"}),
+    PageSpec("glosario.md", {"es": "Glosario", "en": "Glossary"}, "glossary", "data/glossary.yaml", "glossary",
+             {"title": "glosario"}),
+    # its anchors are the ids of its headings, in the hand-written pages (anchors.py reads them)
     PageSpec("acerca.md", {"es": "Acerca de", "en": "About"}, None, "docs/{lang}/acerca.md", "about"),
 )
 

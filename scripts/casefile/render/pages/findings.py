@@ -4,7 +4,7 @@ from ..records import fact, former_anchors
 
 
 def render(p, spec) -> None:
-    p.heading(1, spec.title[p.lang], "hallazgos")
+    p.heading(1, spec.title[p.lang], spec.anchor("title"))
     for section in p.dataset.findings:
         former_anchors(p, section)
         p.heading(2, p.text(section["title"]), section["id"])

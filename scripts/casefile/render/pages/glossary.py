@@ -8,7 +8,7 @@ from ..records import block
 
 
 def render(p, spec) -> None:
-    p.heading(1, spec.title[p.lang], "glosario")
+    p.heading(1, spec.title[p.lang], spec.anchor("title"))
     p.paragraph(p.t("glossary_intro"))
     for term in sorted(p.dataset.glossary, key=lambda t: sort_key(t["term"][p.lang])):
         expansion = (macros("glossary.html").expansion(p.text(term["expansion"])),) if term.get("expansion") else ()

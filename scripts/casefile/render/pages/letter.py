@@ -23,7 +23,7 @@ def _m():
 
 def render(p, spec) -> None:
     letter = p.dataset.letter
-    p.heading(1, spec.title[p.lang], "la-carta")
+    p.heading(1, spec.title[p.lang], spec.anchor("title"))
     if p.translated:
         p.block(macros().admonition("info", p.t("translation_label"), p.t("translation_notice")))
         p.hide.append("toc")  # room for the original beside the translation
@@ -31,23 +31,23 @@ def render(p, spec) -> None:
     if p.translated:
         p.block(_m().originals_toggle(p.t("show_all_originals")))
 
-    p.heading(2, p.t("letter_header"), "encabezado")
+    p.heading(2, p.t("letter_header"), spec.anchor("header"))
     for key in ("place_date", "addressee"):
         _translated_block(p, letter[key], f"cf-letter-{key.replace('_', '-')}")
 
-    p.heading(2, p.t("letter_body"), "cuerpo")
+    p.heading(2, p.t("letter_body"), spec.anchor("body"))
     for paragraph in letter["paragraphs"]:
         _paragraph(p, paragraph)
 
     _translated_block(p, letter["closing"], "cf-letter-closing")
     _translated_block(p, letter["sender"], "cf-letter-sender")
 
-    p.heading(2, p.t("letter_signatures"), "firmas")
+    p.heading(2, p.t("letter_signatures"), spec.anchor("signatories"))
     signatories = BY_DATA["signatories"]
     lang = ORIGINAL if p.translated else None  # named as the letter names them, in Spanish
     p.block(_m().signatories([(p.href(signatories, s["id"]), s["name"], lang) for s in p.dataset.signatories]))
 
-    p.heading(2, p.t("letter_footnotes"), "notas")
+    p.heading(2, p.t("letter_footnotes"), spec.anchor("notes"))
     for note in letter["footnotes"]:
         body = escape.letter_html(note[p.lang], escape.html)
         p.block(_m().note(note["id"], note["mark"], tools(p, note), body, refs(p, note),

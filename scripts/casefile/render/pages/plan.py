@@ -18,10 +18,10 @@ def render(p, spec) -> None:
     plan = p.dataset.plan
     former_anchors(p, plan)
     p.heading(1, p.text(plan["name"]), plan["id"])
-    p.heading(2, p.t("plan_facts"), "plan")
+    p.heading(2, p.t("plan_facts"), spec.anchor("facts"))
     for record in plan["facts"]:
         fact(p, record)
-    p.heading(2, p.t("commitments"), "compromisos")
+    p.heading(2, p.t("commitments"), spec.anchor("commitments"))
     rows = [{"number": item["number"], "anchor": item["id"], "title": normalise_space(item["title"][p.lang]),
              "ogp_id": item["ogp_id"], "at_stake": bool(item.get("at_stake"))} for item in p.dataset.commitments]
     p.block(_m().overview(p.t("commitments_overview"), [p.t("number_short"), p.t("commitment"), p.t("ogp_id")], p.t("at_stake_short"), rows))

@@ -9,7 +9,7 @@ from ..records import block
 
 
 def render(p, spec) -> None:
-    p.heading(1, spec.title[p.lang], "peticiones")
+    p.heading(1, spec.title[p.lang], spec.anchor("title"))
     p.paragraph(p.t("requests_intro"))
     for item in p.dataset.requests:
         kind = p.t(f"kind_{item['kind']}")

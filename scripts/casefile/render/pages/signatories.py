@@ -9,7 +9,7 @@ from ..records import block
 
 
 def render(p, spec) -> None:
-    p.heading(1, spec.title[p.lang], "firmantes")
+    p.heading(1, spec.title[p.lang], spec.anchor("title"))
     p.paragraph(p.t("signatories_intro"))
     for item in p.dataset.signatories:
         name = macros().inline(item["name"], ORIGINAL) if p.translated else Markup.escape(item["name"])

@@ -11,18 +11,18 @@ from ..html import macros
 from ..labels import places
 from ..provenance import refs, source_title
 from ..records import tools
-from . import LETTER
+from . import LETTER, SOURCES
 
 OGP = "Open Government Partnership"  # the publisher whose documents form a group of their own
 
-# (anchor, interface string, which sources): a source goes in the first group that takes it.
+# (anchor role, interface string, which sources): a source goes in the first group that takes it.
 GROUPS = (
-    ("fuentes-carta", "sources_group_letter", lambda s: s["kind"] == "letter"),
-    ("fuentes-ogp", "sources_group_ogp", lambda s: s["publisher"] == OGP),
-    ("fuentes-oficiales", "sources_group_official", lambda s: s["kind"] in ("official", "press-release", "statement")),
-    ("fuentes-informes", "sources_group_reports", lambda s: s["kind"] in ("report", "dataset")),
-    ("fuentes-prensa", "sources_group_press", lambda s: s["kind"] == "article"),
-    ("fuentes-web", "sources_group_web", lambda s: True),
+    ("letter", "sources_group_letter", lambda s: s["kind"] == "letter"),
+    ("ogp", "sources_group_ogp", lambda s: s["publisher"] == OGP),
+    ("official", "sources_group_official", lambda s: s["kind"] in ("official", "press-release", "statement")),
+    ("reports", "sources_group_reports", lambda s: s["kind"] in ("report", "dataset")),
+    ("press", "sources_group_press", lambda s: s["kind"] == "article"),
+    ("web", "sources_group_web", lambda s: True),
 )
 
 
@@ -32,15 +32,15 @@ def _m():
 
 def groups(sources: list) -> list[tuple]:
     """(anchor, string key, [sources]) for each group that has sources, in the order of GROUPS."""
-    members = {anchor: [] for anchor, _, _ in GROUPS}
+    members = {role: [] for role, _, _ in GROUPS}
     for source in sources:
-        anchor = next(anchor for anchor, _, takes in GROUPS if takes(source))
-        members[anchor].append(source)
-    return [(anchor, key, members[anchor]) for anchor, key, _ in GROUPS if members[anchor]]
+        role = next(role for role, _, takes in GROUPS if takes(source))
+        members[role].append(source)
+    return [(SOURCES.anchor(role), key, members[role]) for role, key, _ in GROUPS if members[role]]
 
 
 def render(p, spec) -> None:
-    p.heading(1, spec.title[p.lang], "fuentes")
+    p.heading(1, spec.title[p.lang], spec.anchor("title"))
     p.paragraph(p.t("sources_intro"))
     by_source = {}
     for c in p.dataset.citations:
@@ -66,7 +66,7 @@ def _entry(p, source, cites) -> Markup:
     facts.append(tools(p, source, inline=True))  # its link, to copy: the one control per source
     cited = None  # "cited in" folded under the entry, when it is cited in several places
     if source["kind"] == "letter" and cites:
-        facts.append(_m().cited_in(p.t("cited_in_letter", n=len(cites)), p.href(LETTER, "cuerpo"), p.t("cited_in_letter_link")))
+        facts.append(_m().cited_in(p.t("cited_in_letter", n=len(cites)), p.href(LETTER, LETTER.anchor("body")), p.t("cited_in_letter_link")))
     elif len(cites) == 1:
         page, place, text = cites[0]
         facts.append(_m().cited_in(f"{p.t('cited_in')}:", p.href(page, place), f"{page.title[p.lang]} › {text}"))

@@ -8,7 +8,7 @@ from ..provenance import text_refs
 from ..records import block
 from . import LETTER
 
-GROUPS = (("before", "antes", "before_letter"), ("letter", "carta-del-nosc", "the_letter"), ("after", "despues", "after_letter"))
+GROUPS = (("before", "before_letter"), ("letter", "the_letter"), ("after", "after_letter"))  # (relation: its anchor role, title)
 
 
 def _m():
@@ -16,13 +16,13 @@ def _m():
 
 
 def render(p, spec) -> None:
-    p.heading(1, spec.title[p.lang], "cronologia")
+    p.heading(1, spec.title[p.lang], spec.anchor("title"))
     p.paragraph(p.t("timeline_intro"))
-    for relation, anchor, key in GROUPS:
+    for relation, key in GROUPS:
         events = [e for e in p.dataset.events if e["relation"] == relation]
         if not events:
             continue
-        p.heading(2, p.t(key), anchor)
+        p.heading(2, p.t(key), spec.anchor(relation))
         p.block(_m().start())
         year = None
         for event in events:

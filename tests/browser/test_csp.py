@@ -30,15 +30,44 @@ document.addEventListener("securitypolicyviolation", e => {
 });
 """
 
+# The page's own scripts have run: Material's bundle to its end (it sets window.component$), then,
+# on DOMContentLoaded, casefile.js (its <button>s in place of the header's labels) and share.js (its
+# "copy link" buttons); and the `load` event has fired.
+SCRIPTS_RAN = """() => document.readyState === "complete"
+  && typeof window.component$ === "object"
+  && document.querySelector("button[data-casefile-opens]") !== null
+  && document.querySelector("a[data-cf-share][role=button]") !== null"""
 
-def _open(context, address, wait_until="networkidle"):
-    """A page with the violation listener in place; returns (page, console CSP messages)."""
+
+def scroll_down(page, pixels: int = 2000) -> None:
+    """Turn the mouse wheel down and wait until the window's scroll has ended (`scrollend` comes
+    after the last `scroll` event, on whose listeners Material's scroll-driven scripts, toc.follow
+    and back to top, run), so that those scripts have run on the new position. A window already at
+    its bottom does not scroll (a 404 page fits on one screen): nothing runs, nothing to wait for."""
+    can_scroll = page.evaluate("""() => {
+        const root = document.scrollingElement, start = root.scrollTop;
+        window.__scrolled_down = false;
+        const ended = () => {
+            if (root.scrollTop <= start) return;  // not this scroll's end
+            window.__scrolled_down = true;
+            removeEventListener("scrollend", ended);
+        };
+        addEventListener("scrollend", ended);
+        return start + root.clientHeight < root.scrollHeight - 1;
+    }""")
+    page.mouse.wheel(0, pixels)
+    if can_scroll:
+        page.wait_for_function("() => window.__scrolled_down", timeout=30_000)
+
+
+def _open(context, address):
+    """A page with the violation listener in place, loaded; returns (page, console CSP messages)."""
     context.add_init_script(LISTEN)
     page = context.new_page()
     console = []
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None)
     page.on("pageerror", lambda e: console.append(f"uncaught: {e}"))
-    page.goto(address, wait_until=wait_until)
+    page.goto(address)
     return page, console
 
 
@@ -51,13 +80,12 @@ def test_the_site_root_runs_under_its_policy(new_context, site_url):
     Every other page: tests/browser/test_pages.py::test_page."""
     page, console = _open(new_context(locale="es-MX"), f"{site_url}/")
     page.wait_for_url(re.compile(r"/es/$"))
-    page.wait_for_load_state("networkidle")
+    page.wait_for_function(SCRIPTS_RAN, timeout=30_000)
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
     expect(policy).to_have_count(1)
     assert "script-src 'self'" in policy.get_attribute("content")
     assert page.locator('meta[name="referrer"]').get_attribute("content") == "no-referrer"
-    page.mouse.wheel(0, 2000)  # let scroll-driven scripts (toc.follow, back to top) run
-    page.wait_for_timeout(300)
+    scroll_down(page)  # scroll-driven scripts (toc.follow, back to top) run under the policy too
     assert _violations(page, console) == []
 
 
@@ -98,7 +126,7 @@ def preview(built_site):
 
 def test_preview_reload_and_error_banner_run_under_the_policy(new_context, preview):
     handler, base = preview
-    page, console = _open(new_context(), f"{base}/es/carta/", "load")  # its status request stays open (long polling)
+    page, console = _open(new_context(), f"{base}/es/carta/")
     assert page.locator(f'script[src="{serve.SCRIPT_PATH}"]').count() == 1
     banner = page.locator("#casefile-preview-error")
     expect(banner).to_have_count(0)

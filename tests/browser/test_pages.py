@@ -27,6 +27,7 @@ from casefile.render.pages import PAGES
 from search_box import type_query
 from test_citations import marks_and_text_sizes
 from test_csp import LISTEN as LISTEN_FOR_CSP_VIOLATIONS
+from test_csp import scroll_down
 from test_dark_and_print import check_dark_scheme
 
 LANGS = ("es", "en")
@@ -216,8 +217,7 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
         failures.append(f"axe found WCAG 2.1 A/AA violations:\n{report}")
 
     # Scroll-driven scripts (toc.follow, back to top) run under the policy too; then back to the top.
-    page.mouse.wheel(0, 2000)
-    page.wait_for_timeout(300)
+    scroll_down(page)
     page.evaluate("() => window.scrollTo(0, 0)")
 
     # 375 px: nothing sideways, drawer and language switcher reachable.

@@ -29,7 +29,7 @@ from ..render import render_language
 from ..validate import finish as finish_validation
 from ..validate import load_only as load_data
 from ..validate import run as validate_data
-from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, share_carry, sitemaps
+from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_run, postprocess, reproducible, share_carry, sitemaps
 from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -112,15 +112,6 @@ def _stop_on_problems(report) -> None:
         raise BuildError("\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built")
 
 
-def keep_warm() -> None:
-    """For the preview: from now on, this process keeps what MkDocs made between builds and
-    redoes only what changed (site/page_cache.py, site/mkdocs_reuse.py), and its first build runs
-    MkDocs here so that the later forked ones start warm. `build` never calls it."""
-    page_cache.enable()
-    mkdocs_reuse.enable()
-    mkdocs_run.keep_warm()
-
-
 @contextmanager
 def _frozen_heap():
     """What exists now (the dataset, everything imported) is left out of the cycle collector's
@@ -146,22 +137,14 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None, validate
     runner = mkdocs_run.Runner()
     carry = share_carry.Carry(target, out)  # the previous build's share pages, where they can be taken
     try:
-        fingerprints, stepped = {}, []  # stepped: the languages whose worker does their steps after MkDocs
         history.load()  # git's answers, before any worker is forked: each renders with them
-        for lang in langs:
+        for lang in langs:  # each language is rendered, built and finished by its own worker
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
             bundles = assets.stage(docs_dir, settings.base)
             config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles)
             render = partial(render_language, dataset, lang, docs_dir, settings)
-            if not mkdocs_reuse.enabled():  # `build`: each language is rendered, built and finished by its own worker
-                runner.start(config_file, lang, before=render, after=partial(_after_mkdocs, out, lang, langs, settings, dataset.glossary))
-                stepped.append(lang)
-                continue
-            render()  # the preview: rendered here, to see whether MkDocs' last output still fits
-            fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)
-            if not mkdocs_reuse.restore(lang, fingerprints[lang], out / lang):
-                runner.start(config_file, lang)
+            runner.start(config_file, lang, before=render, after=partial(_after_mkdocs, out, lang, langs, settings, dataset.glossary))
         if validate is not None:
             validate()  # beside the workers; on a problem they are stopped below and nothing is kept
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
@@ -171,13 +154,6 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None, validate
             runner.wait()
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
-        for lang in runner.built:
-            mkdocs_reuse.keep(lang, fingerprints.get(lang), out / lang)
-        rest = [lang for lang in langs if lang not in stepped]  # the preview's: restored or built here
-        if rest:
-            if langs[0] in rest:
-                postprocess.root_404(out, langs, settings)  # from the default language's 404 page before its steps
-            language_steps.run(out, rest, dataset.glossary)  # each language's own steps, the languages at once
         postprocess.run(out, langs, settings)
         _move_in(side, out, langs)
         sitemaps.write(out, langs, dataset, settings)

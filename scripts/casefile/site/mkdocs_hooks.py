@@ -13,9 +13,6 @@ Every page MkDocs writes, 404.html included, has its runs of whitespace collapse
 Material's search looks each section up in its page's table of contents in linear time
 (site/search_toc.py, installed here), and reads each page in constant time per tag
 (site/search_parser.py, installed here) and without what it skips whole (site/search_input.py).
-
-In the preview, pages whose Markdown did not change since the last rebuild are not converted
-again, nor read again by Material's search (site/page_cache.py; off in `build`).
 """
 from __future__ import annotations
 
@@ -23,7 +20,6 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
-from casefile.site import page_cache
 from casefile.site import search_input
 from casefile.site import search_parser
 from casefile.site import search_toc
@@ -43,22 +39,8 @@ def on_env(env, config, files):
     return env
 
 
-def on_files(files, config):
-    page_cache.start(config, files)
-    return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    return page_cache.before(markdown, page)
-
-
-def on_page_content(html, page, config, files):
-    return page_cache.after(html, page, files)
-
-
 @event_priority(100)  # before Material's search plugin (priority 0) reads the page
 def _before_search(context, page, config, nav):
-    page_cache.before_indexing(page, config)  # (from the whole page)
     search_input.before(page, config)
     return context
 
@@ -66,7 +48,6 @@ def _before_search(context, page, config, nav):
 @event_priority(-100)  # after it
 def _after_search(context, page, config, nav):
     search_input.after(page)
-    page_cache.after_indexing(page, config)
     return context
 
 

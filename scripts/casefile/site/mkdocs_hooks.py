@@ -9,27 +9,16 @@ Addresses of files under assets/ point at the one assets/ folder the languages s
 
 Every page MkDocs writes, 404.html included, has its runs of whitespace collapsed
 (site/minify_html.py).
-
-Material's search looks each section up in its page's table of contents in linear time
-(site/search_toc.py, installed here), and reads each page in constant time per tag
-(site/search_parser.py, installed here) and without what it skips whole (site/search_input.py).
 """
 from __future__ import annotations
 
 from jinja2 import FileSystemBytecodeCache
-from mkdocs.plugins import CombinedEvent, event_priority
 
 from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
-from casefile.site import search_input
-from casefile.site import search_parser
-from casefile.site import search_toc
 from casefile.site import shared_assets
 from casefile.site.minify_html import minify
 
 JINJA_CACHE = BUILD / "cache" / "jinja"
-
-search_toc.install()
-search_parser.install()
 
 
 def on_env(env, config, files):
@@ -37,21 +26,6 @@ def on_env(env, config, files):
     env.bytecode_cache = FileSystemBytecodeCache(str(JINJA_CACHE))
     shared_assets.install(env)
     return env
-
-
-@event_priority(100)  # before Material's search plugin (priority 0) reads the page
-def _before_search(context, page, config, nav):
-    search_input.before(page, config)
-    return context
-
-
-@event_priority(-100)  # after it
-def _after_search(context, page, config, nav):
-    search_input.after(page)
-    return context
-
-
-on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 def on_post_page(output, page, config):

@@ -1,4 +1,4 @@
-"""What the built site needs after MkDocs: folded search, pruned assets shared by the languages, the root pages.
+"""What the built site needs after MkDocs: pruned assets shared by the languages, the root pages.
 
 Material-specific, like mkdocs_config.py; a move to another builder replaces these two files.
 """
@@ -12,7 +12,6 @@ from ..render.strings import t
 from . import shared_assets
 from .valid_html import fix
 
-FOLD_JS = Path(__file__).with_name("search_fold.js")  # read at build time: the one non-Python file here
 # Material's search worker loads lunr's stemmer support and the page language's stemmer, except for
 # English, which lunr itself knows.
 KEEP_LUNR = {"es": {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}, "en": set()}
@@ -30,7 +29,6 @@ ALTERNATE_CALL = "ui({document$:ct});"
 
 def language(site: Path, lang: str) -> None:
     """What one language's site needs (language_steps.py runs it with that language's other steps)."""
-    _fold_search(site)
     _no_alternate_sitemaps(site)
     _prune(site, lang)
 
@@ -45,14 +43,6 @@ def run(out: Path, langs, settings) -> None:
     """After every language's own steps (`language` above): one assets/ folder, the root index."""
     shared_assets.share(out, langs)  # after `language`: the languages' copies are the same files
     _root_index(out, langs, settings.site_url)
-
-
-def _fold_search(site: Path) -> None:
-    workers = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
-    if len(workers) != 1:
-        raise RuntimeError(f"expected one Material search worker in {site}, found {len(workers)}: was mkdocs-material upgraded?")
-    worker = workers[0]
-    worker.write_text(FOLD_JS.read_text("utf-8") + "\n" + worker.read_text("utf-8").replace("//# sourceMappingURL=", "//# dropped-sourcemap="), "utf-8")
 
 
 def _no_alternate_sitemaps(site: Path) -> None:

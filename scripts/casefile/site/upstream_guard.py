@@ -1,6 +1,7 @@
-"""The guard of our speed-ups to Python-Markdown and Material (linear_markdown.py,
-inline_triggers.py, search_toc.py, search_parser.py, search_input.py): each is used only while
-the upstream code it copies or replaces is, to the character, the code it was written against."""
+"""The guard of our speed-ups to Python-Markdown (linear_markdown.py, inline_triggers.py): each
+is used only while the upstream code it copies or replaces is, to the character, the code it was
+written against. Goes with those two modules (they are being removed with the rewrite of render/).
+"""
 from __future__ import annotations
 
 import hashlib

@@ -2,8 +2,8 @@
  *
  * 1. Keep the reader's place when switching language. Pages and anchors are identical in both
  *    languages, so the switcher links to the same page; here we add the current #anchor. We stop
- *    the click from reaching Material's own alternate handler, which would look the page up in a
- *    sitemap and may fall back to the home page.
+ *    the click from reaching Material's own alternate handler (idle here: it acts on the pages
+ *    named by <link rel=alternate>, which ours leave out).
  * 2. Material's header buttons for the navigation drawer and the search are <label>s of hidden
  *    checkboxes, which a keyboard cannot reach (and a <label> may not take role="button"). We put
  *    real <button>s in their place, named in the page's language. A button opens its panel (it

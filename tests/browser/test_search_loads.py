@@ -35,3 +35,10 @@ def test_a_highlight_link_marks_the_words(new_context, url):
     page = context.new_page()
     page.goto(url("es", "carta/?h=Pegasus"), wait_until="networkidle")
     expect(page.locator("mark[data-md-highlight]:visible").first).to_be_visible()  # some sit in closed lists
+
+
+@pytest.mark.parametrize("lang, name", [("es", "Buscar"), ("en", "Search")])
+def test_the_search_dialog_is_named_in_the_page_language(page, url, lang, name):
+    """axe's aria-dialog-name: casefile.js names Material's dialog (its template is Material's own)."""
+    page.goto(url(lang, "carta/"))
+    expect(page.locator(".md-search[role=dialog]")).to_have_attribute("aria-label", name)

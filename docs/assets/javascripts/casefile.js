@@ -11,6 +11,8 @@
  *    styles the labels by [for=…]; header-buttons.css gives the buttons the same rules.
  * 3. The drawer's checkbox has no autocomplete="off" (site/valid_html.py drops it: HTML forbids it
  *    there), so a browser may restore it checked on reload; we close it again.
+ * 4. Material's search dialog (role="dialog") has no accessible name (axe: aria-dialog-name); it
+ *    gets the search button's.
  */
 (function () {
   "use strict"
@@ -23,6 +25,8 @@
     var lang = document.documentElement.lang === "en" ? "en" : "es"
     var drawer = document.getElementById("__drawer")
     if (drawer && drawer.checked) drawer.click()
+    var dialog = document.querySelector(".md-search[role=dialog]")
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", NAMES.__search[lang])
     Object.keys(NAMES).forEach(function (id) {
       var toggle = document.getElementById(id)
       if (!toggle) return

@@ -1,4 +1,6 @@
-"""Keep our Jinja2 templates compiled between runs, in build/cache/jinja/ (beside MkDocs' own).
+"""Keep our Jinja2 templates compiled between runs, in build/cache/jinja/.
+
+Only render/html.py uses it; removed when render/ drops it (a speed trick for warm builds).
 
 Compiling the render stage's templates is a good part of rendering the pages in a fresh
 process. Jinja names each cached file after the template's name and path and stores the

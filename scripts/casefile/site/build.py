@@ -2,16 +2,13 @@
 
 Nothing is written into docs/ or into the live output until everything succeeded: pages are
 rendered under build/, each language is built into a fresh folder beside site/, and only then
-is that folder swapped in. A failure leaves the previous site exactly as it was. Just before the
-swap the previous site's share pages are moved into the new one, by renames that a failure
-reverses (share_carry.py): they are not written again where they did not change.
+is that folder swapped in. A failure leaves the previous site exactly as it was.
 
 Only regular files inside the project are read (see inputs.py); one build at a time runs per
 repository (a lock in build/), and it first sweeps what killed builds left behind.
 """
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import sys
@@ -29,7 +26,7 @@ from ..render import render_language
 from ..validate import finish as finish_validation
 from ..validate import load_only as load_data
 from ..validate import run as validate_data
-from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_run, postprocess, reproducible, share_carry, sitemaps
+from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_run, postprocess, share_pages, sitemaps
 from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -112,30 +109,11 @@ def _stop_on_problems(report) -> None:
         raise BuildError("\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built")
 
 
-@contextmanager
-def _frozen_heap():
-    """What exists now (the dataset, everything imported) is left out of the cycle collector's
-    walks until the build ends: otherwise each full collection walks it all again, here and in
-    each forked MkDocs process, where the walk also copies every page of memory it touches
-    (copy-on-write). At 100x the data this saves the parent almost a second of CPU."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()  # the preview's process lives on: its old datasets must stay collectable
-
-
 def _build(dataset, target: Path, langs, settings, discard=None, validate=None) -> None:
-    with _frozen_heap():
-        _build_frozen(dataset, target, langs, settings, discard, validate)
-
-
-def _build_frozen(dataset, target: Path, langs, settings, discard=None, validate=None) -> None:
     """`validate`, if given, is run once the workers are started; it raises if the data have a problem."""
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
     out = new_folder(target)
     runner = mkdocs_run.Runner()
-    carry = share_carry.Carry(target, out)  # the previous build's share pages, where they can be taken
     try:
         history.load()  # git's answers, before any worker is forked: each renders with them
         for lang in langs:  # each language is rendered, built and finished by its own worker
@@ -149,7 +127,7 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None, validate
             validate()  # beside the workers; on a problem they are stopped below and nothing is kept
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
         cards.write(side, langs, dataset)
-        shared = carry.write(side, langs, dataset, settings)  # those not carried, each with its policy already, under the umask
+        share_pages.write(side, langs, dataset, settings)  # each with its policy already
         try:
             runner.wait()
         except mkdocs_run.MkDocsFailed as err:
@@ -158,15 +136,10 @@ def _build_frozen(dataset, target: Path, langs, settings, discard=None, validate
         _move_in(side, out, langs)
         sitemaps.write(out, langs, dataset, settings)
         csp.run(out, done=[out / lang for lang in langs])  # the root pages: each language's have theirs
-        shared = [out / path.relative_to(side) for path in shared]  # the share pages' folders: nothing else in them
-        reproducible.run(out, skip=shared)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
-        fit_to_serve(out, fit=shared)
-        carry.move_in()  # the live site has no carried <lang>/d/ from here to the swap: renames only
+        fit_to_serve(out)
         swap(out, target, discard or remove)
-        carry.settle(discard or remove)
     except BaseException:
         runner.stop()
-        carry.abandon()  # the live <lang>/d/ back from `out`, before that goes
         shutil.rmtree(out, ignore_errors=True)
         raise
     finally:

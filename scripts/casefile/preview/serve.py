@@ -28,6 +28,7 @@ from .. import site as site_build
 from ..languages import LANGS
 from ..paths import BUILD, DATA, DOCS, MKDOCS_YML, SCHEMAS, display
 from ..site import mkdocs_run
+from ..validate import load_only
 from .set_aside import SetAside
 from .static_host import StaticHandler, make_server
 
@@ -135,7 +136,7 @@ def rebuild(langs, handler, first: bool = False, changed=None) -> bool:
     started = time.monotonic()
     _forget_caches(changed)
     try:
-        site_build.build(PREVIEW, langs, discard=OLD.put)
+        site_build.build(PREVIEW, langs, report=load_only(DATA), discard=OLD.put, validated=False)  # as `build` does
     except KeyboardInterrupt:
         raise
     except BaseException as err:  # noqa: BLE001 - the preview outlives every failure, a bug included

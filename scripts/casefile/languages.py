@@ -2,6 +2,5 @@
 
 LANGS = ("es", "en")  # the order of the language switcher and of the builds
 ORIGINAL = "es"  # the letter's language: the original text, and the default at / for other browsers
-TRANSLATIONS = tuple(lang for lang in LANGS if lang != ORIGINAL)
 NAMES = {"es": "Español", "en": "English"}
 LOCALES = {"es": "es_MX", "en": "en_GB"}  # Open Graph locales: the letter is Mexican; the translation writes British English

@@ -27,12 +27,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..render.pages import LETTER
 from ..render.strings import t
+from ..text import fold
 
 LETTER_BOOST = 3000.0
 KEYWORD_BOOST = 0.5  # a keyword counts for less than the same word in the text
@@ -79,11 +79,6 @@ def keywords(entry: dict, patterns: list) -> str:
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 FOLDED = {"title": "folded_title", "text": "folded_text"}  # field -> the field of its words without accents
-
-
-def fold(word: str) -> str:
-    """`word` in lower case without its accents (combining marks): "Ejército" -> "ejercito"."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
 def folded_words(text: str) -> str:

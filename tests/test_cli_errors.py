@@ -158,6 +158,9 @@ def test_a_full_disk_inside_a_mkdocs_worker_is_still_a_disk_error(monkeypatch):
     monkeypatch.setattr(mkdocs_run, "preload", lambda: None)
     monkeypatch.setattr(mkdocs_run.os, "cpu_count", lambda: 2)
     with pytest.raises(OSError) as raised:
-        mkdocs_run.build_all([(Path("es.yml"), "es"), (Path("en.yml"), "en")])
+        runner = mkdocs_run.Runner()
+        for lang in ("es", "en"):
+            runner.start(Path(f"{lang}.yml"), lang)
+        runner.wait()
     assert (raised.value.errno, raised.value.filename) == (errno.ENOSPC, "/srv/www/.site-new-abcd1234/es/index.html")
     assert errors.from_os_error(raised.value).code == errors.DISK

@@ -79,3 +79,27 @@ def test_cleaning_and_keywords_by_example():
     assert search_index.keywords({"title": "", "text": "the Sedena paid"}, patterns) == "army military"
     assert search_index.keywords({"title": "", "text": "SEDENAS"}, patterns) == ""
     assert search_index._term_patterns(glossary, "es") == []
+
+
+def test_accented_words_are_also_indexed_without_their_accents(built_site):
+    """lunr matches words as written: the folded forms go into fields indexed with the title's and
+    the text's boost and never shown, so "ejercito espia" finds "Ejército Espía"."""
+    for lang in LANGS:
+        index = _index(built_site, lang)
+        fields = index["config"]["fields"]
+        assert fields["folded_title"] == fields["title"] and fields["folded_text"] == fields["text"]
+        for entry in index["docs"]:
+            for field, folded in search_index.FOLDED.items():
+                assert entry.get(folded, "") == search_index.folded_words(entry.get(field, "")), entry["location"]
+    findings = {d["location"]: d for d in _index(built_site, "es")["docs"]}["ejercito-espia/"]
+    assert findings["folded_title"] == "ejercitoespia"  # "#EjércitoEspía"
+
+
+def test_folding_by_example():
+    assert search_index.fold("Ejército") == "ejercito" and search_index.fold("NÚÑEZ") == "nunez"
+    assert search_index.folded_words("<p>El Ejército &amp; <code>Núñez</code>, ejército; año</p>") == "ejercito nunez ano"
+    assert search_index.folded_words("<p>plain words only</p>") == ""
+    entry = {"title": "Política", "text": "<p>el espía</p>", "keywords": "ejército militar"}
+    search_index.add_folded(entry)
+    assert entry == {"title": "Política", "text": "<p>el espía</p>", "keywords": "ejército militar ejercito",
+                     "folded_title": "politica", "folded_text": "espia"}

@@ -101,16 +101,13 @@ def test_page_title_leads_with_the_page(built_site, lang, spec):
 
 
 @pytest.mark.parametrize(("lang", "spec"), CASES)
-def test_canonical_and_hreflang_are_absolute_and_point_at_the_twin_page(built_site, lang, spec):
+def test_canonical_is_absolute_and_the_twins_are_in_the_sitemaps_only(built_site, lang, spec):
+    """The hreflang twins are in the language sitemaps (tested below), not in the page: Material's
+    bundle would fetch sitemap.xml below every <link rel=alternate> (docs/overrides/partials/casefile-share.html)."""
     head = Head(page_file(built_site, lang, spec))
     assert [link["href"] for link in head.rel("canonical")] == [f"{ADDRESS}{lang}/{spec.url}"]
-    alternates = {link["hreflang"]: link["href"] for link in head.rel("alternate")}
-    expected = {other: f"{ADDRESS}{other}/{spec.url}" for other in LANGS}
-    expected["x-default"] = f"{ADDRESS}{ORIGINAL}/{spec.url}"
-    assert alternates == expected
-    assert len(head.rel("alternate")) == len(expected)
-    for href in alternates.values():
-        assert local_file(built_site, href).exists(), href
+    assert local_file(built_site, head.rel("canonical")[0]["href"]).exists()
+    assert head.rel("alternate") == []
 
 
 @pytest.mark.parametrize(("lang", "spec"), CASES)

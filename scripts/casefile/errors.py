@@ -54,10 +54,6 @@ class CasefileError(Exception):
         return f"{where}{self.what}" + (f" — {self.fix}" if self.fix else "")
 
 
-class UsageError(CasefileError):
-    code = USAGE
-
-
 class ProjectFileError(CasefileError):
     """A file of the project (mkdocs.yml, a schema, a page in docs/) is missing or broken."""
     code = PROJECT_FILE

@@ -1,4 +1,4 @@
-"""Small text helpers shared by the checks and the renderer."""
+"""Small text helpers shared by the checks, the renderer and the search index."""
 import unicodedata
 
 

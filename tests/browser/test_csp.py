@@ -7,8 +7,8 @@ that the listener hears a real violation and that the policy is enforced, so "no
 something. Every page of both languages and each 404 page is checked so in the one load that
 tests/browser/test_pages.py gives it (the policy and referrer tags, no violation after the page
 has loaded, searched on the home pages, scrolled and been used at 375 px); here, the site root
-that sends the browser on. Search (the worker, the accent folding prepended to it, the lazy
-loader) runs under the policy too, and so does the preview's reload script with its error banner.
+that sends the browser on. Search (Material's worker) runs under the policy too, and so does the
+preview's reload script with its error banner.
 """
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def test_search_works_under_the_policy(new_context, url, lang, query, expected):
     type_query(page.locator("input.md-search__input"), query)
     items = page.locator(".md-search-result__item")
     expect(items.first).to_be_visible(timeout=10_000)
-    assert expected in " ".join(page.locator(".md-search-result__item mark").all_text_contents()), "accent folding"
+    assert expected in " ".join(items.all_inner_texts()), "accent folding"  # (site/search_index.py)
     assert _violations(page, console) == []
 
 

@@ -88,11 +88,17 @@ def test_search_finds_in_reader_language(search, site_url, lang, query, accentle
     assert not outside, f"searching {query!r} on /{lang}/ gave results outside /{lang}/: {outside}"
 
     marks = page.locator(".md-search-result__item mark").all_text_contents()
-    for word in fold(query).split():
-        assert any(word in fold(m) for m in marks), f"no highlighted match for {word!r} in results of {query!r}: {marks[:20]}"
-    if accentless:
-        accented = [m for m in marks if fold(m) != m.lower() and any(w in fold(m) for w in fold(query).split())]
-        assert accented, f"accent-less {query!r} matched no accented word (accent folding broken?): {marks[:20]}"
+    words = fold(query).split()
+    if not accentless:
+        for word in words:
+            assert any(word in fold(m) for m in marks), f"no highlighted match for {word!r} in results of {query!r}: {marks[:20]}"
+        return
+    # Accent-less words match the accented ones through the index's folded fields
+    # (site/search_index.py), which the results do not show: the results hold the accented words.
+    shown = re.findall(r"\w+", " ".join(page.locator(".md-search-result__item").all_inner_texts()))
+    for word in words:
+        accented = [w for w in shown if fold(w) != w.lower() and fold(w).startswith(word)]
+        assert accented, f"accent-less {query!r}: no result shows an accented word for {word!r} (accent folding broken?): {marks[:20]}"
 
 
 # 3. A reader follows a fact's source footnote and comes back; the same with the letter's notes.

@@ -199,8 +199,7 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
     if not marks and name not in UNCITED:
         failures.append("no citation mark shown: is test_citations.MARKS out of date?")
 
-    # Once per language a real search, so the worker's requests are recorded too; the search
-    # index and worker load on first use (casefile-lazy-search.js), so other pages never load them.
+    # Once per language a real search (the search index and worker load with every page).
     # The worker has loaded its index once Material replaces the "initializing" message.
     if name == "index":
         initial = re.search(r'class="md-search-result__meta">\s*(.*?)\s*<', response.text(), re.S).group(1)

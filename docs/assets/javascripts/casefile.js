@@ -2,8 +2,8 @@
  *
  * 1. Keep the reader's place when switching language. Pages and anchors are identical in both
  *    languages, so the switcher links to the same page; here we add the current #anchor. We stop
- *    the click from reaching Material's own alternate handler, which would look the page up in a
- *    sitemap and may fall back to the home page.
+ *    the click from reaching Material's own alternate handler (idle here: it acts on the pages
+ *    named by <link rel=alternate>, which ours leave out).
  * 2. Material's header buttons for the navigation drawer and the search are <label>s of hidden
  *    checkboxes, which a keyboard cannot reach (and a <label> may not take role="button"). We put
  *    real <button>s in their place, named in the page's language. A button opens its panel (it
@@ -11,6 +11,8 @@
  *    styles the labels by [for=…]; header-buttons.css gives the buttons the same rules.
  * 3. The drawer's checkbox has no autocomplete="off" (site/valid_html.py drops it: HTML forbids it
  *    there), so a browser may restore it checked on reload; we close it again.
+ * 4. Material's search dialog (role="dialog") has no accessible name (axe: aria-dialog-name); it
+ *    gets the search button's.
  */
 (function () {
   "use strict"
@@ -23,6 +25,8 @@
     var lang = document.documentElement.lang === "en" ? "en" : "es"
     var drawer = document.getElementById("__drawer")
     if (drawer && drawer.checked) drawer.click()
+    var dialog = document.querySelector(".md-search[role=dialog]")
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", NAMES.__search[lang])
     Object.keys(NAMES).forEach(function (id) {
       var toggle = document.getElementById(id)
       if (!toggle) return

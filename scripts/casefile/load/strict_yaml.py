@@ -19,7 +19,6 @@ from yaml.resolver import Resolver
 from .. import inputs
 from ..paths import display
 from ..problems import Problem
-from . import libyaml_tree
 from .source import Source
 from .yaml_values import MAX_DEPTH, build_data
 from .unclosed import unclosed_quote
@@ -111,11 +110,6 @@ def _compose_fast(text: str):
     """
     if _CParser is None or _NON_PRINTABLE.search(text):
         return None
-    if libyaml_tree.AVAILABLE and libyaml_tree.plain(text):  # no anchor, alias or tag can stand in it
-        try:
-            return libyaml_tree.compose(text), []
-        except libyaml_tree.Careful:
-            return None
     loader = _FastLoader(text)
     try:
         return loader.get_single_node(), loader.forbidden

@@ -6,11 +6,11 @@ any reason (data, docs, configuration, templates, even a bug), prints why and ke
 last good preview; open pages show the error in a banner until a rebuild succeeds.
 Changes to scripts/ need a restart.
 
-Between rebuilds serve keeps what MkDocs made (`site.keep_warm()`): a page whose Markdown did not
-change is not converted again (site/page_cache.py), and a language whose pages, assets and theme
-did not change is not built again (site/mkdocs_reuse.py); every post-step still runs, so the
-preview is the same files a `build` of the same sources makes. The preview it replaced is removed
-while nothing happens (set_aside.py).
+Each rebuild is a whole `build` into build/preview/, so the preview is the same files a `build`
+of the same sources makes. Its first build runs MkDocs in this process, so that the later
+rebuilds' forked workers start with MkDocs, Material and Python-Markdown set up
+(site/mkdocs_run.py `keep_warm`). The preview a rebuild replaced is removed while nothing happens
+(set_aside.py).
 """
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from .. import errors
 from .. import site as site_build
 from ..languages import LANGS
 from ..paths import BUILD, DATA, DOCS, MKDOCS_YML, SCHEMAS, display
+from ..site import mkdocs_run
+from ..validate import load_only
 from .set_aside import SetAside
 from .static_host import StaticHandler, make_server
 
@@ -134,7 +136,7 @@ def rebuild(langs, handler, first: bool = False, changed=None) -> bool:
     started = time.monotonic()
     _forget_caches(changed)
     try:
-        site_build.build(PREVIEW, langs, discard=OLD.put)
+        site_build.build(PREVIEW, langs, report=load_only(DATA), discard=OLD.put, validated=False)  # as `build` does
     except KeyboardInterrupt:
         raise
     except BaseException as err:  # noqa: BLE001 - the preview outlives every failure, a bug included
@@ -170,7 +172,7 @@ def main(langs=None, host: str = "127.0.0.1", port: int = 8000) -> int:
         print(f"serve: cannot listen on {host}:{port} ({err.strerror}); choose another with --port", file=sys.stderr)
         return errors.PORT
     handler = server.RequestHandlerClass
-    site_build.keep_warm()  # what MkDocs made is kept between rebuilds, and made again only where an edit changed it
+    mkdocs_run.keep_warm()  # the first build here: the later forked ones start with MkDocs set up
     state = snapshot()
     rebuild(langs, handler, first=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

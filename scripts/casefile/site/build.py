@@ -2,16 +2,13 @@
 
 Nothing is written into docs/ or into the live output until everything succeeded: pages are
 rendered under build/, each language is built into a fresh folder beside site/, and only then
-is that folder swapped in. A failure leaves the previous site exactly as it was. Just before the
-swap the previous site's share pages are moved into the new one, by renames that a failure
-reverses (share_carry.py): they are not written again where they did not change.
+is that folder swapped in. A failure leaves the previous site exactly as it was.
 
 Only regular files inside the project are read (see inputs.py); one build at a time runs per
 repository (a lock in build/), and it first sweeps what killed builds left behind.
 """
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import sys
@@ -30,7 +27,7 @@ from ..render.terms import terms as glossary_terms
 from ..validate import finish as finish_validation
 from ..validate import load_only as load_data
 from ..validate import run as validate_data
-from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_reuse, mkdocs_run, page_cache, postprocess, reproducible, share_carry, sitemaps
+from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_run, postprocess, share_pages, sitemaps
 from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
@@ -113,85 +110,37 @@ def _stop_on_problems(report) -> None:
         raise BuildError("\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built")
 
 
-def keep_warm() -> None:
-    """For the preview: from now on, this process keeps what MkDocs made between builds and
-    redoes only what changed (site/page_cache.py, site/mkdocs_reuse.py), and its first build runs
-    MkDocs here so that the later forked ones start warm. `build` never calls it."""
-    page_cache.enable()
-    mkdocs_reuse.enable()
-    mkdocs_run.keep_warm()
-
-
-@contextmanager
-def _frozen_heap():
-    """What exists now (the dataset, everything imported) is left out of the cycle collector's
-    walks until the build ends: otherwise each full collection walks it all again, here and in
-    each forked MkDocs process, where the walk also copies every page of memory it touches
-    (copy-on-write). At 100x the data this saves the parent almost a second of CPU."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()  # the preview's process lives on: its old datasets must stay collectable
-
-
 def _build(dataset, target: Path, langs, settings, discard=None, validate=None) -> None:
-    with _frozen_heap():
-        _build_frozen(dataset, target, langs, settings, discard, validate)
-
-
-def _build_frozen(dataset, target: Path, langs, settings, discard=None, validate=None) -> None:
     """`validate`, if given, is run once the workers are started; it raises if the data have a problem."""
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=BUILD))
     out = new_folder(target)
     runner = mkdocs_run.Runner()
-    carry = share_carry.Carry(target, out)  # the previous build's share pages, where they can be taken
     try:
-        fingerprints, stepped = {}, []  # stepped: the languages whose worker does their steps after MkDocs
         history.load()  # git's answers, before any worker is forked: each renders with them
-        for lang in langs:
+        for lang in langs:  # each language is rendered, built and finished by its own worker
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
             bundles = assets.stage(docs_dir, settings.base)
             config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles, glossary_terms(dataset.glossary, lang))
             render = partial(render_language, dataset, lang, docs_dir, settings)
-            if not mkdocs_reuse.enabled():  # `build`: each language is rendered, built and finished by its own worker
-                runner.start(config_file, lang, before=render, after=partial(_after_mkdocs, out, lang, langs, settings, dataset.glossary))
-                stepped.append(lang)
-                continue
-            render()  # the preview: rendered here, to see whether MkDocs' last output still fits
-            fingerprints[lang] = mkdocs_reuse.fingerprint(docs_dir, config_file, out / lang)
-            if not mkdocs_reuse.restore(lang, fingerprints[lang], out / lang):
-                runner.start(config_file, lang)
+            runner.start(config_file, lang, before=render, after=partial(_after_mkdocs, out, lang, langs, settings, dataset.glossary))
         if validate is not None:
             validate()  # beside the workers; on a problem they are stopped below and nothing is kept
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
         cards.write(side, langs, dataset)
-        shared = carry.write(side, langs, dataset, settings)  # those not carried, each with its policy already, under the umask
+        share_pages.write(side, langs, dataset, settings)  # each with its policy already
         try:
             runner.wait()
         except mkdocs_run.MkDocsFailed as err:
             raise BuildError(str(err)) from None
-        for lang in runner.built:
-            mkdocs_reuse.keep(lang, fingerprints.get(lang), out / lang)
-        rest = [lang for lang in langs if lang not in stepped]  # the preview's: restored or built here
-        if rest:
-            if langs[0] in rest:
-                postprocess.root_404(out, langs, settings)  # from the default language's 404 page before its steps
-            language_steps.run(out, rest, dataset.glossary)  # each language's own steps, the languages at once
         postprocess.run(out, langs, settings)
         _move_in(side, out, langs)
         sitemaps.write(out, langs, dataset, settings)
         csp.run(out, done=[out / lang for lang in langs])  # the root pages: each language's have theirs
-        shared = [out / path.relative_to(side) for path in shared]  # the share pages' folders: nothing else in them
-        reproducible.run(out, skip=shared)  # last: whatever the steps above left in sitemap.xml is what gets gzipped
-        fit_to_serve(out, fit=shared)
-        carry.move_in()  # the live site has no carried <lang>/d/ from here to the swap: renames only
+        fit_to_serve(out)
         swap(out, target, discard or remove)
-        carry.settle(discard or remove)
     except BaseException:
         runner.stop()
-        carry.abandon()  # the live <lang>/d/ back from `out`, before that goes
         shutil.rmtree(out, ignore_errors=True)
         raise
     finally:

@@ -25,7 +25,7 @@ DIRECTIVES = (
     ("style-src", "'self'"),  # Material sets styles through the CSSOM only, which the policy allows
     ("img-src", "'self' data:"),  # Material's CSS draws its icons from data: SVGs
     ("font-src", "'self'"),
-    ("connect-src", "'self'"),  # the search index, sitemap.xml for the language switch
+    ("connect-src", "'self'"),  # the search index
     ("worker-src", "'self'"),  # the search worker
     ("manifest-src", "'self'"),
     ("base-uri", "'none'"),

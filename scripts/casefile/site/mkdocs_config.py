@@ -16,6 +16,14 @@ from ..render.pages import PAGES
 from ..render.strings import t
 
 
+# What search splits text and queries at: every character but letters and digits (a JavaScript
+# regular expression without flags, so the letters are ranges: Latin with its accents, and the
+# other alphabets). lunr's trimmers are left out of the search's pipeline: lunr.es's cut the
+# digits off a word's ends ("MX0081" -> "mx", "2023" -> nothing), and lunr's English one the
+# accented letters ("está" -> "est"); with no punctuation left in a word they have nothing to do.
+SEARCH_SEPARATOR = r"[^0-9A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\u2DFF\u3040-\uD7FF\uF900-\uFDFF]+"
+
+
 def _markdown_extensions(base: list, lang: str) -> list:
     """The base extensions with the interface text that Python-Markdown prints made local."""
     localised = {
@@ -78,7 +86,7 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
         "site_dir": str(site_dir),
         "theme": {**base.get("theme", {}), "language": lang, "custom_dir": str(DOCS / "overrides"),
                   "palette": _palette(base.get("theme", {}).get("palette"), lang)},
-        "plugins": [{"search": {"lang": lang, "pipeline": ["trimmer", "stopWordFilter"]}}],
+        "plugins": [{"search": {"lang": lang, "separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}}],
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": [{page.title[lang]: page.file} for page in PAGES],
         "extra": {

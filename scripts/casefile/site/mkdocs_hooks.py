@@ -1,79 +1,30 @@
 """MkDocs hooks (listed under `hooks:` in each language's configuration by mkdocs_config.py).
 
-MkDocs compiles Material's ~40 Jinja templates afresh in every build; a bytecode cache under
-build/cache/jinja/ keeps them compiled between builds (Jinja checks each template's source
-and the Python version, so an edited override or an upgrade recompiles it).
-
 Addresses of files under assets/ point at the one assets/ folder the languages share
 (site/shared_assets.py).
 
+Each page's glossary terms are explained where they first appear (render/terms.py).
+
 Every page MkDocs writes, 404.html included, has its runs of whitespace collapsed
 (site/minify_html.py).
-
-Material's search looks each section up in its page's table of contents in linear time
-(site/search_toc.py, installed here), and reads each page in constant time per tag
-(site/search_parser.py, installed here) and without what it skips whole (site/search_input.py).
-
-In the preview, pages whose Markdown did not change since the last rebuild are not converted
-again, nor read again by Material's search (site/page_cache.py; off in `build`).
 """
 from __future__ import annotations
 
-from jinja2 import FileSystemBytecodeCache
-from mkdocs.plugins import CombinedEvent, event_priority
-
-from casefile.paths import BUILD  # MkDocs loads hooks by file path: no relative imports
-from casefile.site import page_cache
-from casefile.site import search_input
-from casefile.site import search_parser
-from casefile.site import search_toc
+from casefile.render.terms import explain  # MkDocs loads hooks by file path: no relative imports
 from casefile.site import shared_assets
-from casefile.render.terms import explain
 from casefile.site.minify_html import minify
-
-JINJA_CACHE = BUILD / "cache" / "jinja"
-
-search_toc.install()
-search_parser.install()
 
 
 def on_env(env, config, files):
-    JINJA_CACHE.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(JINJA_CACHE))
     shared_assets.install(env)
     return env
 
 
-def on_files(files, config):
-    page_cache.start(config, files)
-    return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    return page_cache.before(markdown, page)
-
-
 def on_page_content(html, page, config, files):
+    """Glossary terms explained where they first appear in each section (render/terms.py)."""
     if page.meta.get("terms") is not False:
         html = explain(html, config.extra["casefile"]["terms"])
-    return page_cache.after(html, page, files)
-
-
-@event_priority(100)  # before Material's search plugin (priority 0) reads the page
-def _before_search(context, page, config, nav):
-    page_cache.before_indexing(page, config)  # (from the whole page)
-    search_input.before(page, config)
-    return context
-
-
-@event_priority(-100)  # after it
-def _after_search(context, page, config, nav):
-    search_input.after(page)
-    page_cache.after_indexing(page, config)
-    return context
-
-
-on_page_context = CombinedEvent(_before_search, _after_search)
+    return html
 
 
 def on_post_page(output, page, config):

@@ -12,8 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from . import page_cache
-
 
 class MkDocsFailed(Exception):
     """MkDocs refused or stopped; the message says which language and why."""
@@ -47,23 +45,22 @@ def build_one(config_file: Path, lang: str) -> None:
 
 
 def _child(args):
-    """Build in a worker; return (None, the pages it converted for site/page_cache.py), or the
-    failure's message (exceptions may not pickle), or for an error of the machine (a full disk,
-    a read-only folder) its (errno, strerror, filename)."""
+    """Build in a worker; return None, or the failure's message (exceptions may not pickle), or for
+    an error of the machine (a full disk, a read-only folder) its (errno, strerror, filename)."""
     config_file, lang, before, after = args
     try:
         _step(before, f"rendering the {lang} pages failed: {{}}")
         build_one(config_file, lang)
         _step(after, f"{{}}, in the steps after MkDocs on the {lang} site")
     except MkDocsFailed as err:
-        return str(err), None
+        return str(err)
     except OSError as err:
         if err.errno is not None:
-            return (err.errno, err.strerror, str(err.filename) if err.filename else None), None
-        return f"MkDocs failed on the {lang} site: {type(err).__name__}: {err}", None
+            return (err.errno, err.strerror, str(err.filename) if err.filename else None)
+        return f"MkDocs failed on the {lang} site: {type(err).__name__}: {err}"
     except Exception as err:  # noqa: BLE001 - reported by the parent like any other failure
-        return f"MkDocs failed on the {lang} site: {type(err).__name__}: {err}", None
-    return None, page_cache.harvest()
+        return f"MkDocs failed on the {lang} site: {type(err).__name__}: {err}"
+    return None
 
 
 def _step(step, wording: str) -> None:
@@ -94,7 +91,7 @@ def keep_warm() -> None:
     """For the preview: the next build runs MkDocs in this process, so that everything MkDocs,
     Material and Python-Markdown import and set up on a first run stays loaded here, and every
     later forked build starts from it (a forked build from a process that never ran MkDocs does
-    that work again each time, a third of a small rebuild)."""
+    that work again each time: about a tenth of a preview rebuild, measured)."""
     global _warm_up
     _warm_up = True
 
@@ -110,7 +107,6 @@ class Runner:
         self.fork = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods() and not _warm_up
         _warm_up = False
         self.started = []  # (process or None, the end of its pipe or None, (config_file, lang))
-        self.built = []  # the languages whose run `wait()` saw succeed
 
     def start(self, config_file: Path, lang: str, before=None, after=None) -> None:
         """Run MkDocs on `config_file`; `before()` and `after()`, if given, first and then, in the
@@ -137,18 +133,16 @@ class Runner:
                     for step in (before, lambda: build_one(config_file, lang), after):
                         if step is not None:
                             step()
-                    results.append((None, page_cache.harvest()))
+                    results.append(None)
                     continue
                 try:
                     results.append(receive.recv())
                 except EOFError:  # the worker died without a word (killed, out of memory)
-                    results.append((f"MkDocs stopped unexpectedly while building the {job[1]} site", None))
+                    results.append(f"MkDocs stopped unexpectedly while building the {job[1]} site")
                 process.join()
         finally:
             self.stop()
-        page_cache.absorb([pages for _, pages in results])  # the languages that built, even if another failed
-        self.built = [job[1] for (_, _, job), (message, _) in zip(runs, results) if not message]
-        failures = [message for message, _ in results if message]
+        failures = [message for message in results if message]
         for failure in failures:
             if isinstance(failure, tuple):  # the parent reports it as the error of the machine it is
                 raise OSError(*failure)
@@ -171,11 +165,3 @@ def _worker(send, job) -> None:
         send.send(_child(job))
     finally:
         send.close()
-
-
-def build_all(jobs: list[tuple]) -> None:
-    """Build every (config_file, lang); concurrently where the machine has the cores and fork."""
-    runner = Runner()
-    for job in jobs:
-        runner.start(*job)  # (config_file, lang)
-    runner.wait()

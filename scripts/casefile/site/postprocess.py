@@ -1,4 +1,4 @@
-"""What the built site needs after MkDocs: folded search, pruned assets shared by the languages, the root pages.
+"""What the built site needs after MkDocs: pruned assets shared by the languages, the root pages.
 
 Material-specific, like mkdocs_config.py; a move to another builder replaces these two files.
 """
@@ -12,26 +12,14 @@ from ..render.strings import t
 from . import shared_assets
 from .valid_html import fix
 
-FOLD_JS = Path(__file__).with_name("search_fold.js")  # read at build time: the one non-Python file here
 # Material's search worker loads lunr's stemmer support and the page language's stemmer, except for
 # English, which lunr itself knows.
 KEEP_LUNR = {"es": {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}, "en": set()}
 UNUSED_THEME_FILES = ("assets/images/favicon.png",)  # the theme's own favicon; ours is favicon.svg
 
 
-# Material's alternate-language integration, as called in bundle.js of mkdocs-material 9.8.1: on
-# every page load it fetches `sitemap.xml` below each <link rel=alternate> (our hreflang links are
-# absolute, so that would be a request to the published host, and a 404) to steal clicks on the
-# language switcher. Our switcher links straight to the twin page (partials/alternate.html and
-# casefile.js), so the call is taken out. Source: src/templates/assets/javascripts/bundle.ts,
-# `setupAlternate({ document$ })`.
-ALTERNATE_CALL = "ui({document$:ct});"
-
-
 def language(site: Path, lang: str) -> None:
     """What one language's site needs (language_steps.py runs it with that language's other steps)."""
-    _fold_search(site)
-    _no_alternate_sitemaps(site)
     _prune(site, lang)
 
 
@@ -45,25 +33,6 @@ def run(out: Path, langs, settings) -> None:
     """After every language's own steps (`language` above): one assets/ folder, the root index."""
     shared_assets.share(out, langs)  # after `language`: the languages' copies are the same files
     _root_index(out, langs, settings.site_url)
-
-
-def _fold_search(site: Path) -> None:
-    workers = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
-    if len(workers) != 1:
-        raise RuntimeError(f"expected one Material search worker in {site}, found {len(workers)}: was mkdocs-material upgraded?")
-    worker = workers[0]
-    worker.write_text(FOLD_JS.read_text("utf-8") + "\n" + worker.read_text("utf-8").replace("//# sourceMappingURL=", "//# dropped-sourcemap="), "utf-8")
-
-
-def _no_alternate_sitemaps(site: Path) -> None:
-    bundles = sorted((site / "assets/javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise RuntimeError(f"expected one Material bundle in {site}, found {len(bundles)}: was mkdocs-material upgraded?")
-    code = bundles[0].read_text("utf-8")
-    if code.count(ALTERNATE_CALL) != 1:
-        raise RuntimeError(f"{bundles[0].name}: Material's alternate-language call {ALTERNATE_CALL!r} was not found once: "
-                           "was mkdocs-material upgraded? Find setupAlternate in the new bundle and update postprocess.py")
-    bundles[0].write_text(code.replace(ALTERNATE_CALL, "/* casefile: setupAlternate removed */", 1), "utf-8")
 
 
 def _prune(site: Path, lang: str) -> None:

@@ -12,7 +12,12 @@ permalinks, references, footnotes and "cited in" lists out of it. Here, per lang
    text);
 3. each entry that uses a glossary term gets that term's plain keywords (data/glossary.yaml
    `keywords`) in a field of its own, `keywords`, which the search worker indexes like the title
-   and the text but never shows: so "army" finds the sections that say "SEDENA", in English.
+   and the text but never shows: so "army" finds the sections that say "SEDENA", in English;
+4. accents: lunr matches words as they are written, so each entry gets the words of its title and
+   of its text that have accents, without them ("Ejército Espía" -> "ejercito espia"), in two
+   fields of their own that are indexed with the title's and the text's boost and never shown
+   (`folded_title`, `folded_text`; the keywords' own are added to `keywords`): "ejercito espia"
+   finds "Ejército Espía", and a query typed with accents finds the words as written.
 
 The worker indexes whatever fields the index's `config.fields` names (Material 9.8.1), each with
 its boost.
@@ -27,6 +32,7 @@ from pathlib import Path
 
 from ..render.pages import LETTER
 from ..render.strings import t
+from ..text import fold
 
 LETTER_BOOST = 3000.0
 KEYWORD_BOOST = 0.5  # a keyword counts for less than the same word in the text
@@ -68,6 +74,32 @@ def keywords(entry: dict, patterns: list) -> str:
         if pattern.search(title) or pattern.search(text):
             words += [k for k in terms if k not in words]
     return " ".join(words)
+
+
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+FOLDED = {"title": "folded_title", "text": "folded_text"}  # field -> the field of its words without accents
+
+
+def folded_words(text: str) -> str:
+    """The words of `text` (HTML, as in the index) that change when folded, folded, once each."""
+    words = {}
+    for word in _WORD.findall(html.unescape(_TAG.sub(" ", text))):
+        folded = fold(word)
+        if folded != word.lower():
+            words.setdefault(folded)
+    return " ".join(words)
+
+
+def add_folded(entry: dict) -> None:
+    """The folded forms of the entry's words, in the fields the worker indexes but never shows."""
+    for field, folded_field in FOLDED.items():
+        words = folded_words(entry.get(field) or "")
+        if words:
+            entry[folded_field] = words
+    words = folded_words(entry.get("keywords") or "")
+    if words:
+        entry["keywords"] += " " + words
 
 
 # The "cited in" lists under the letter's paragraphs (render/templates/letter.html): long at 100x
@@ -145,7 +177,11 @@ def finish(index: dict, glossary: list, lang: str, letter_page: str | None = Non
         words = keywords(entry, patterns)
         if words:
             entry["keywords"] = words
-    index["config"]["fields"]["keywords"] = {"boost": KEYWORD_BOOST}
+        add_folded(entry)
+    fields = index["config"]["fields"]
+    fields["keywords"] = {"boost": KEYWORD_BOOST}
+    for field, folded_field in FOLDED.items():
+        fields[folded_field] = dict(fields.get(field) or {"boost": 1.0})
     return index
 
 

@@ -8,7 +8,6 @@ file it is in (the page registry's BY_DATA); its anchor is its id.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from ..render.previews import card_lines, record_preview
 from ..render.strings import t
 from . import csp
 from .cards import SIZE
-from .template_pieces import Pieces
 from .templates import template
 
 FOLDER = "d"  # /<lang>/d/<id>/
@@ -79,58 +77,23 @@ def page_values(dataset, settings, lang: str, records=None):
 
 
 def pages(langs, dataset, settings):
-    """(lang, [(share id, the bytes of its index.html)]) for each of `langs`: each page final, with
-    its Content-Security-Policy (csp.run passes it by), line ends as the system's."""
+    """(lang, [(share id, its index.html)]) for each of `langs`: each page final, with its
+    Content-Security-Policy (csp.run passes it by)."""
     records = shared_records(dataset)
-    page = Pieces(template("share.html"))  # the template's text, without a Jinja render per page
+    page = template("share.html")
     for lang in langs:
-        yield lang, [(record_id, _encode(csp.apply(page.fill(**values))))
-                     for record_id, values in page_values(dataset, settings, lang, records)]
+        yield lang, [(record_id, csp.apply(page.render(**values))) for record_id, values in page_values(dataset, settings, lang, records)]
 
 
 def write(out: Path, langs, dataset, settings) -> list[Path]:
     """Write out/<lang>/d/<id>/index.html for every shared id, with its Content-Security-Policy;
-    returns the folders they are in (out/<lang>/d/), which hold nothing else."""
+    returns the folders they are in (out/<lang>/d/, made with the first page: none without
+    shared records), which hold nothing else."""
     folders = []
     for lang, rendered in pages(langs, dataset, settings):
-        folders.append(write_pages(out / lang / FOLDER, rendered))
+        folder = out / lang / FOLDER
+        for record_id, html in rendered:
+            (folder / record_id).mkdir(parents=True, exist_ok=True)
+            (folder / record_id / "index.html").write_text(html, "utf-8")
+        folders.append(folder)
     return folders
-
-
-def write_pages(folder: Path, rendered) -> Path:
-    """folder/<id>/index.html for each (id, bytes) of `rendered` (the folder is made with its first
-    page: none without shared records); returns `folder`."""
-    for record_id, data in rendered:
-        _write(os.path.join(folder, record_id), data)
-    return folder
-
-
-def _encode(html: str) -> bytes:
-    """As Path.write_text would write it: line ends as the system's."""
-    return (html if os.linesep == "\n" else html.replace("\n", os.linesep)).encode("utf-8")
-
-
-_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-
-
-def _write(folder: str, data: bytes) -> None:
-    """folder/index.html in four system calls: pathlib and a text file's buffering are a good part
-    of the cost of 20,000 pages."""
-    try:
-        os.mkdir(folder)
-    except FileExistsError:
-        pass
-    except FileNotFoundError:
-        os.makedirs(folder, exist_ok=True)
-    write_file(os.path.join(folder, "index.html"), data)
-
-
-def write_file(path: str, data: bytes) -> None:
-    """`data` into a new file at `path`, under the umask (0666 and what it leaves)."""
-    view = memoryview(data)
-    fd = os.open(path, _FLAGS, 0o666)
-    try:
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)

@@ -83,16 +83,14 @@ def serve_modes() -> tuple[int, int]:
     return 0o777 & ~mask, 0o666 & ~mask
 
 
-def fit_to_serve(folder: Path, fit=()) -> None:
-    """Folders rwxr-xr-x and files rw-r--r-- (as the umask allows), so any web server user can read them.
-    `fit`: folders below `folder` known to be so already (the share pages: made with os.mkdir and
-    open under this umask), not walked."""
+def fit_to_serve(folder: Path) -> None:
+    """Folders rwxr-xr-x and files rw-r--r-- (as the umask allows), so any web server user can read them."""
     folder_mode, file_mode = serve_modes()
     os.chmod(folder, folder_mode)
-    _fit(folder, folder_mode, file_mode, {os.fspath(path) for path in fit})
+    _fit(folder, folder_mode, file_mode)
 
 
-def _fit(folder, folder_mode: int, file_mode: int, fit=frozenset()) -> None:
+def _fit(folder, folder_mode: int, file_mode: int) -> None:
     """Everything below `folder`, links left alone; most files already have their mode (they were
     written under the same umask), so only those that differ are changed."""
     with os.scandir(folder) as entries:
@@ -103,8 +101,8 @@ def _fit(folder, folder_mode: int, file_mode: int, fit=frozenset()) -> None:
             wanted = folder_mode if stat.S_ISDIR(info.st_mode) else file_mode
             if stat.S_IMODE(info.st_mode) != wanted:
                 os.chmod(entry.path, wanted)
-            if stat.S_ISDIR(info.st_mode) and entry.path not in fit:
-                _fit(entry.path, folder_mode, file_mode, fit)
+            if stat.S_ISDIR(info.st_mode):
+                _fit(entry.path, folder_mode, file_mode)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -1,5 +1,5 @@
 """The two `format`s of our schemas, as plain functions: True when the value passes, ValueError
-when it does not. schema.py gives them to jsonschema; quick.py calls them directly."""
+when it does not. schema.py gives them to jsonschema."""
 from __future__ import annotations
 
 import datetime

@@ -1,7 +1,6 @@
 """Check a data file against its JSON Schema and say what is wrong in a contributor's words.
 
-Valid data is recognised by quick.py without jsonschema; jsonschema (imported only then) finds
-and words the problems of a file that quick.py does not call valid.
+jsonschema finds the problems; here they are worded in a contributor's words.
 """
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from ..paths import SCHEMAS, display
 from ..problems import cut, show
 from ..load.strict_yaml import Source
 from ..languages import IN_ENGLISH, ORIGINAL
-from . import quick, schema_files
+from . import schema_files
 from .formats import CHECKS
 from .schema_files import RESTORE, inlined
 
@@ -40,13 +39,10 @@ def validator(schema_name: str):
 def forget() -> None:
     """Read the schemas again on the next check (the preview calls this before a rebuild)."""
     schema_files.forget()
-    quick.forget()
     validator.cache_clear()
 
 
 def check(source: Source, schema_name: str) -> list:
-    if quick.valid(source.data, inlined(schema_name)) is True:
-        return []  # what jsonschema would say, without asking it
     from referencing.exceptions import Unresolvable
 
     problems = []

@@ -1,5 +1,5 @@
-"""Read data/schema/: every schema file, checked once against JSON Schema's metaschema (and
-remembered as checked, see metaschema_cache.py), with its references inlined for validation."""
+"""Read data/schema/: every schema file, checked against JSON Schema's metaschema, with its
+references inlined for validation."""
 from __future__ import annotations
 
 import json
@@ -9,15 +9,13 @@ from .. import inputs
 from ..errors import ProjectFileError
 from ..paths import SCHEMAS, display
 from ..problems import cut
-from .metaschema_cache import Passed, digest
 
 MAX_SCHEMA_BYTES = 1_000_000
 RESTORE = "restore it from the repository (git checkout -- {name}) or fix it"
 
 
-def _read_schema(path, passed: Passed):
-    """One schema file as JSON; a missing, linked, oversized or broken file is a ProjectFileError.
-    The metaschema check is skipped for bytes that `passed` it before (see metaschema_cache.py)."""
+def _read_schema(path):
+    """One schema file as JSON; a missing, linked, oversized or broken file is a ProjectFileError."""
     name = display(path)
     fix = RESTORE.format(name=name)
     try:
@@ -36,28 +34,20 @@ def _read_schema(path, passed: Passed):
         raise ProjectFileError(f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", fix, name) from None
     except RecursionError:
         raise ProjectFileError("is nested too deeply to read", fix, name) from None
-    sha256 = digest(raw)
-    if sha256 not in passed:
-        from jsonschema import Draft202012Validator
-        from jsonschema.exceptions import SchemaError
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
 
-        try:
-            Draft202012Validator.check_schema(contents)
-        except SchemaError as err:
-            raise ProjectFileError(f"is not a valid JSON Schema ({cut(err.message)})", fix, name) from None
-    passed.remember(path.name, sha256)
+    try:
+        Draft202012Validator.check_schema(contents)
+    except SchemaError as err:
+        raise ProjectFileError(f"is not a valid JSON Schema ({cut(err.message)})", fix, name) from None
     return contents
 
 
 @lru_cache(maxsize=None)
 def schemas() -> dict:
     """{file name: contents} of every schema file, each checked against the metaschema."""
-    found = {}
-    passed = Passed()
-    for path in sorted(SCHEMAS.glob("*.schema.json")):
-        found[path.name] = _read_schema(path, passed)
-    passed.save()
-    return found
+    return {path.name: _read_schema(path) for path in sorted(SCHEMAS.glob("*.schema.json"))}
 
 
 @lru_cache(maxsize=None)

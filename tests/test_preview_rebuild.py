@@ -1,11 +1,10 @@
-"""The preview keeps its builder warm: it redoes only what an edit changed, and shows the same site.
+"""The preview rebuilds on every edit and shows the same site a `build` makes.
 
 A real `build.py serve` in a copy of the repository: an edit in docs/en/ shows on the English
 page, a Spanish text in data/ on the Spanish one, an edit of both languages on both, and the
-preview on disk is then the same, byte for byte, as a `build` of the same files. A driver run in
-the copy says which languages MkDocs was run for. MkDocs' own check of links to anchors still
-catches a link in a page that was not converted again. Folders the preview is done with are set
-aside at once and removed while idle; the schemas are read again only when one of them changed.
+preview on disk is then the same, byte for byte, as a `build` of the same files. Folders the
+preview is done with are set aside at once and removed while idle; the schemas are read again
+only when one of them changed.
 """
 from __future__ import annotations
 
@@ -26,7 +25,6 @@ import pytest
 from casefile.paths import DATA, SCHEMAS
 from casefile.preview import serve
 from casefile.preview.set_aside import SetAside
-from casefile.site import mkdocs_run, page_cache
 
 EN_ABOUT = ("docs/en/acerca.md", "This site is the public case file", "This site (warm-en) is the public case file")
 ES_DATA = ("data/case.yaml", "El 16 de enero de 2023, las doce", "El 16 de enero de 2023 (warm-es), las doce")
@@ -109,116 +107,6 @@ def test_each_edit_shows_on_its_pages_and_the_preview_is_the_site_a_build_makes(
     subprocess.run([sys.executable, str(repo / "scripts/build.py"), "build", "--site-dir", str(cold)], cwd=repo,
                    check=True, capture_output=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert _differences(repo / "build/preview", cold) == [], "the preview is the site a build makes of the same files"
-
-
-DRIVER = r"""
-import importlib, json, sys
-from pathlib import Path
-sys.path.insert(0, "scripts")
-build = importlib.import_module("casefile.site.build")
-from casefile.site import mkdocs_run
-ran = []
-start = mkdocs_run.Runner.start
-def spy(self, config_file, lang):
-    ran[-1].append(lang)
-    return start(self, config_file, lang)
-mkdocs_run.Runner.start = spy
-build.keep_warm()
-for step in json.loads(sys.argv[1]):
-    for name, old, new in step:
-        path = Path(name)
-        path.write_text(path.read_text("utf-8").replace(old, new, 1) if old else path.read_text("utf-8") + new, "utf-8")
-    ran.append([])
-    build.build(Path("build/preview").resolve())
-print(json.dumps(ran))
-"""
-
-
-def test_mkdocs_runs_only_for_the_languages_an_edit_changed(repo_copy):
-    steps = [
-        [],  # the first build
-        [EN_ABOUT],  # docs/en/: English only
-        [ES_DATA],  # a Spanish text in data/: Spanish only
-        [EN_DATA, ES_DATA_2],  # both texts: both
-        [("data/glossary.yaml", None, "\n")],  # a data edit that changes no page: neither
-        [("docs/overrides/main.html", None, "{# a comment #}\n")],  # the theme: both
-    ]
-    result = subprocess.run([sys.executable, "-c", DRIVER, json.dumps(steps)], cwd=repo_copy, capture_output=True,
-                            text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.splitlines()[-1]) == [["es", "en"], ["en"], ["es"], ["es", "en"], [], ["es", "en"]]
-
-
-# -- pages not converted again ------------------------------------------------------------------------
-
-def _tiny_site(folder: Path) -> Path:
-    (folder / "docs").mkdir(parents=True)
-    (folder / "docs/index.md").write_text("# Home\n\nSee [the target](b.md#target).\n", "utf-8")
-    (folder / "docs/b.md").write_text("# B\n\n## Target\n\nText.\n", "utf-8")
-    config = folder / "mkdocs.yml"
-    config.write_text(json.dumps({
-        "site_name": "Tiny", "docs_dir": "docs", "site_dir": "site", "theme": {"name": "mkdocs"},
-        "hooks": [str(Path(mkdocs_run.__file__).with_name("mkdocs_hooks.py"))],
-        "markdown_extensions": ["toc"], "validation": {"links": {"anchors": "warn"}},
-    }), "utf-8")
-    return config
-
-
-def test_a_page_not_converted_again_is_the_same_and_its_links_are_still_checked(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(page_cache, "_entries", {})  # on, as in serve (and off again after the test)
-    config = _tiny_site(tmp_path)
-
-    def build() -> list:
-        mkdocs_run.build_one(config, "en")
-        harvest = page_cache.harvest()
-        page_cache.absorb([harvest])
-        return harvest[2]  # what was converted
-
-    def home() -> str:  # MkDocs' own theme ends each page with the build's time
-        return re.sub(r"Build Date UTC : [^\n]*", "", (tmp_path / "site/index.html").read_text("utf-8"))
-
-    assert len(build()) == 2
-    first = home()
-
-    (tmp_path / "docs/b.md").write_text("# B\n\n## Target\n\nMore text.\n", "utf-8")
-    assert len(build()) == 1, "only the edited page is converted again"
-    assert home() == first and 'href="b/#target"' in first
-    assert "More text." in (tmp_path / "site/b/index.html").read_text("utf-8")
-
-    (tmp_path / "docs/b.md").write_text("# B\n\n## Elsewhere\n", "utf-8")
-    capsys.readouterr()
-    with pytest.raises(mkdocs_run.MkDocsFailed, match="strict mode"):
-        mkdocs_run.build_one(config, "en")  # index.md is not converted again, yet its link is checked
-    assert "contains a link 'b.md#target', but the doc 'b.md' does not contain an anchor '#target'" in capsys.readouterr().err
-
-
-def test_the_search_index_is_the_same_when_pages_are_not_read_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(page_cache, "_entries", {})
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs/index.md").write_text("---\nsearch:\n  boost: 2\n---\n# Home\n\n## Part\n\nSome words.\n", "utf-8")
-    (tmp_path / "docs/b.md").write_text("# B\n\nText.\n", "utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(json.dumps({
-        "site_name": "Tiny", "docs_dir": "docs", "site_dir": "site", "theme": {"name": "material"}, "plugins": ["search"],
-        "hooks": [str(Path(mkdocs_run.__file__).with_name("mkdocs_hooks.py"))],
-    }), "utf-8")
-    index = tmp_path / "site/search/search_index.json"
-
-    def build() -> list:
-        mkdocs_run.build_one(config, "en")
-        harvest = page_cache.harvest()
-        page_cache.absorb([harvest])
-        return sorted(key.split(":")[0] for key in harvest[2] if ":" in key)  # the pages search read
-
-    assert build() == ["search", "search"]
-    (tmp_path / "docs/b.md").write_text("# B\n\nOther text.\n", "utf-8")
-    assert build() == ["search"], "only the edited page is read again"
-    warm = json.loads(index.read_text("utf-8"))
-    monkeypatch.setattr(page_cache, "_entries", None)
-    mkdocs_run.build_one(config, "en")
-    assert warm == json.loads(index.read_text("utf-8"))
-    assert [d.get("boost") for d in warm["docs"] if d["location"].startswith("#") or d["location"] == ""] == [2, 2]
-    assert "Other text." in index.read_text("utf-8")
 
 
 # -- what the preview is done with, and what it forgets -------------------------------------------------

@@ -14,6 +14,7 @@ under a temporary folder; ratios, not seconds, are what travels between machines
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -26,7 +27,8 @@ from benchmarks.timing import ROOT
 OUT = ROOT / "build" / "bench" / "bench.json"
 
 
-def _step(name: str, started: float) -> None:
+def _step(name: str, started: float, loads: list) -> None:
+    loads.append(round(os.getloadavg()[0], 2))
     print(f"bench: {name} done ({time.monotonic() - started:.0f} s)", file=sys.stderr, flush=True)
 
 
@@ -39,30 +41,32 @@ def main(argv=None) -> int:
     runs = 1 if quick else max(1, args.runs)
     warmup = not quick  # a first untimed pair: the OS file cache warm for both sides alike
     results: dict = {}
-    started = time.monotonic()
+    started, loads = time.monotonic(), [round(os.getloadavg()[0], 2)]
     with tempfile.TemporaryDirectory(prefix="casefile-bench-") as folder:
         tmp = Path(folder)
         site = measures.build_vs_yardstick(tmp, runs, warmup, results)
-        _step("build vs yardstick", started)
+        _step("build vs yardstick", started, loads)
         measures.site_and_browser(site, results)
-        _step("site and first view", started)
+        _step("site and first view", started, loads)
         measures.check(tmp, runs, results)
-        _step("check", started)
+        _step("check", started, loads)
         measures.serve(tmp, 1 if quick else 5, results)
-        _step("preview", started)
+        _step("preview", started, loads)
         measures.scaling(tmp, runs, warmup, results)
-        _step("10x", started)
+        _step("10x", started, loads)
         if quick:
             results["build_100x_seconds"] = {"skipped": "--quick leaves the 100× build out (about a minute)"}
         else:
             measures.build_100x(tmp, min(runs, 3), results)
-            _step("100x", started)
+            _step("100x", started, loads)
         results["material_latest"] = material_latest.measure(tmp / "material-latest")
-        _step("newest mkdocs-material", started)
+        _step("newest mkdocs-material", started, loads)
     rows = report.rows(results)
     print(report.table(rows))
-    report.write(OUT, results, quick, runs)
+    report.write(OUT, results, quick, runs, loads)
     print(f"bench: wrote {OUT.relative_to(ROOT)}")
+    if report.busy(loads):
+        print(f"bench: {report.busy(loads)}: run again on a quiet machine before trusting the times")
     missed = [r[0] for r in rows if r[3] == "MISSED"]
     if missed and not quick:
         print(f"bench: budget missed: {', '.join(missed)}", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import statistics
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from . import browser, checkout, synthetic, timing, yardstick
@@ -51,6 +52,7 @@ def build_vs_yardstick(tmp: Path, runs: int, warmup: bool, results: dict) -> Pat
     for kind in ("wall", "cpu"):
         seconds = {"ours_s": pair[kind]["a_s"], "yardstick_s": pair[kind]["b_s"], "runs": runs}
         results[f"build_vs_yardstick_{kind}"] = _ratio(pair, kind, **seconds)
+    results["build_vs_yardstick_wall"]["pairs"] = pair["pairs"]  # ours (a) and the yardstick (b), wall and CPU
     return fresh.previous / "site"
 
 
@@ -124,7 +126,7 @@ def scaling(tmp: Path, runs: int, warmup: bool, results: dict) -> None:
     real = _build(checkout.Fresh(tmp / "x1"), BIG)
     pair = timing.paired(big, real, runs, warmup)
     seconds = {"x10_s": pair["wall"]["a_s"], "x1_s": pair["wall"]["b_s"], "runs": runs}
-    results["scaling_10x"] = _ratio(pair, "wall", cpu_ratio=pair["cpu"]["ratio"], **seconds)
+    results["scaling_10x"] = _ratio(pair, "wall", cpu_ratio=pair["cpu"]["ratio"], pairs=pair["pairs"], **seconds)
 
 
 def build_100x(tmp: Path, runs: int, results: dict) -> None:
@@ -137,5 +139,6 @@ def build_100x(tmp: Path, runs: int, results: dict) -> None:
         "min": min(walls),
         "max": max(walls),
         "cpu_s": statistics.median(s.cpu for s in samples),
+        "samples": [asdict(s) for s in samples],
         "runs": runs,
     }

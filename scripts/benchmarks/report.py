@@ -56,8 +56,17 @@ def table(table_rows: list) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4] for r in [header, *table_rows])
 
 
-def write(path: Path, results: dict, quick: bool, runs: int) -> None:
+def busy(loads: list[float]) -> str | None:
+    """A warning when other work competed for the cores: wall times then say little. The builds
+    themselves keep every core busy, so only a load past 1.5 per core says someone else was there."""
+    if max(loads) > 1.5 * (os.cpu_count() or 1):
+        return f"the machine was busy (1-minute load average up to {max(loads):.1f} on {os.cpu_count()} cores)"
+    return None
+
+
+def write(path: Path, results: dict, quick: bool, runs: int, loads: list[float]) -> None:
     machine = {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    machine["load_average_1min"] = loads  # before the first measurement and after each
     report = {"quick": quick, "runs": runs, "machine": machine, "results": results}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")

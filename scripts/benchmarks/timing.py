@@ -7,7 +7,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +60,7 @@ def paired(a, b, runs: int, warmup: bool = True) -> dict:
     if warmup:
         a(), b()
     pairs = [(a(), b()) for _ in range(runs)]
-    out = {}
+    out = {"pairs": [{"a": asdict(x), "b": asdict(y)} for x, y in pairs]}  # every run, for bench.json
     for kind in ("wall", "cpu"):
         ta = [getattr(x, kind) for x, _ in pairs]
         tb = [getattr(y, kind) for _, y in pairs]

@@ -1,55 +1,77 @@
-"""Wall-clock timing of commands, in pairs, reported as medians and median ratios."""
+"""Timing commands: wall and CPU seconds of one run, paired runs, medians and median ratios."""
+
 from __future__ import annotations
 
 import os
 import statistics
 import subprocess
-import sys
+import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILD_PY = ROOT / "scripts" / "build.py"
 
 
-def clean_env() -> dict:
+@dataclass(frozen=True)
+class Sample:
+    wall: float  # seconds from start to exit
+    cpu: float  # user + system seconds of the process and every descendant it waited for
+
+
+def clean_env(**extra) -> dict:
     """The environment of a contributor's shell: no site address from CI, quiet MkDocs."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASEFILE_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    # Some sandboxes and CI images set this; with it every run recompiles every module (~60 ms of
-    # `check`), which no contributor's shell does.
+    # Some sandboxes and CI images set this; with it every run recompiles every module, which no
+    # contributor's shell does.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
+    env.pop("PYTHONPATH", None)  # each checkout finds its own scripts/
+    return {**env, **{k: str(v) for k, v in extra.items()}}
 
 
-def wall(args, cwd=ROOT, env=None) -> float:
-    """Seconds from start to exit of one command; a failing command stops the benchmark."""
-    started = time.perf_counter()
-    result = subprocess.run(args, cwd=cwd, env={**clean_env(), **(env or {})}, capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(map(str, args))} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    return elapsed
+def run(args, cwd: Path, env: dict | None = None) -> Sample:
+    """One command, timed. A failing command stops the benchmark with its output.
+
+    os.wait4 gives the child's resource usage, which includes every process it waited for (the
+    build's per-language workers, MkDocs' subprocesses): the CPU of the whole tree, and only of it,
+    whatever else this process has running."""
+    with tempfile.TemporaryFile() as out:  # a file, not a pipe: nothing to drain while we wait
+        started = time.perf_counter()
+        proc = subprocess.Popen([str(a) for a in args], cwd=cwd, env=env or clean_env(), stdout=out, stderr=out)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait for it again
+        if proc.returncode != 0:
+            out.seek(0)
+            text = out.read().decode("utf-8", "replace")
+            raise RuntimeError(f"{' '.join(map(str, args))} failed ({proc.returncode}) in {cwd}:\n{text}")
+    return Sample(wall, usage.ru_utime + usage.ru_stime)
 
 
-def casefile(*args) -> list:
-    return [sys.executable, str(BUILD_PY), *map(str, args)]
+def _spread(values: list) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
-def paired(a, b, runs: int) -> dict:
-    """Run `a` and `b` (callables returning seconds) `runs` times, alternating which goes first, so
-    that a slow moment of the machine falls on both; the ratio is the median of per-pair ratios."""
-    ta, tb = [], []
-    for i in range(runs):
-        if i % 2:
-            tb.append(b())
-            ta.append(a())
-        else:
-            ta.append(a())
-            tb.append(b())
-    return {"a": statistics.median(ta), "b": statistics.median(tb),
-            "ratio": statistics.median(x / y for x, y in zip(ta, tb)), "runs": runs}
+def paired(a, b, runs: int, warmup: bool = True) -> dict:
+    """Run `a` and `b` (callables returning a Sample) as A B A B …, `runs` pairs, so that a slow
+    minute of the machine falls on both. Ratios are medians of the per-pair ratios a/b, with their
+    min and max. A first untimed pair (`warmup`) fills the OS file cache for both alike."""
+    if warmup:
+        a(), b()
+    pairs = [(a(), b()) for _ in range(runs)]
+    out = {"pairs": [{"a": asdict(x), "b": asdict(y)} for x, y in pairs]}  # every run, for bench.json
+    for kind in ("wall", "cpu"):
+        ta = [getattr(x, kind) for x, _ in pairs]
+        tb = [getattr(y, kind) for _, y in pairs]
+        out[kind] = {
+            "ratio": _spread([x / y for x, y in zip(ta, tb)]),
+            "a_s": statistics.median(ta),
+            "b_s": statistics.median(tb),
+        }
+    return out
 
 
-def median_of(fn, runs: int) -> float:
-    return statistics.median(fn() for _ in range(runs))
+def repeated(fn, runs: int) -> dict:
+    """Median, min and max wall seconds of `runs` calls of `fn` (returning a Sample)."""
+    return _spread([fn().wall for _ in range(runs)])

@@ -1,6 +1,7 @@
-"""Fixtures shared by every test: the real data, a copy to break (of data/, or of the small
-dataset in tests/fixtures/data/), one built site shared by the xdist workers, a server; the
-`browser` marker; the Hypothesis profiles."""
+"""Fixtures shared by every test: the real data, a copy to break (of data/, of the small dataset in
+tests/fixtures/data/ or of the tiny one in tests/fixtures/tiny/), one site built from data/ and one
+from the tiny dataset, each shared by the xdist workers, a server; the `browser` marker; the
+Hypothesis profiles."""
 from __future__ import annotations
 
 import fcntl
@@ -96,31 +97,63 @@ def small_data(tmp_path) -> Path:
     return target
 
 
+TINY_DATA = ROOT / "tests" / "fixtures" / "tiny"
+
+
+@pytest.fixture(scope="session")
+def tiny_report():
+    """The validation report of the tiny dataset, tests/fixtures/tiny/."""
+    return data_check.run(TINY_DATA)
+
+
+@pytest.fixture
+def tiny_data(tmp_path) -> Path:
+    """A private copy of tests/fixtures/tiny/, the smallest valid copy of data/: one or two real
+    records of every list, the whole body of the letter and two of its signatories
+    (tests/fixtures/make_tiny_data.py). For tests that need a valid dataset, not the real one."""
+    target = tmp_path / "data"
+    shutil.copytree(TINY_DATA, target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def build_settings():
     """The settings the test site is built with: a real-looking address under a subpath."""
     return settings_module.load(site_url=SITE_ADDRESS, repository=REPOSITORY)
 
 
+def _built_once(tmp_path_factory, name: str, report, settings) -> Path:
+    """A site built from `report`'s data for `settings`, once per test run, into the run's temporary
+    folder. Under pytest-xdist the workers share one build: the first to need it builds it into this
+    run's temporary folder (the parent of every worker's own) while the others wait on a file lock."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        target = tmp_path_factory.mktemp(name) / "site"
+        site_build.build(target, report=report, settings=settings)
+        return target
+    run = tmp_path_factory.getbasetemp().parent
+    target, done = run / name / "site", run / f"{name}.done"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():  # the first worker here (or the previous one failed: try again, fail here too)
+            site_build.build(target, report=report, settings=settings)
+            done.touch()
+    return target
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, report, build_settings) -> Path:
     """The whole site, built once per test run from the real data/ (not into site/), for the
-    address SITE_ADDRESS. Tests only read it.
+    address SITE_ADDRESS, and shared by the xdist workers. Tests only read it."""
+    return _built_once(tmp_path_factory, "built", report, build_settings)
 
-    Under pytest-xdist the workers share one build: the first to need it builds it into this run's
-    temporary folder (the parent of every worker's own) while the others wait on a file lock."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        target = tmp_path_factory.mktemp("built") / "site"
-        site_build.build(target, report=report, settings=build_settings)
-        return target
-    run = tmp_path_factory.getbasetemp().parent
-    target, done = run / "built" / "site", run / "built.done"
-    with open(run / "built.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not done.exists():  # the first worker here (or the previous one failed: try again, fail here too)
-            site_build.build(target, report=report, settings=build_settings)
-            done.touch()
-    return target
+
+@pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory, tiny_report, build_settings) -> Path:
+    """The site built from the tiny dataset (tests/fixtures/tiny/), once per test run, for the
+    address SITE_ADDRESS, and shared by the xdist workers like `built_site`. Every page is there,
+    with a record or two of each list: for the tests whose subject is how the site is built
+    (headers, share pages, sitemaps, rebuilds), not the real data. Tests only read it."""
+    return _built_once(tmp_path_factory, "tiny", tiny_report, build_settings)
 
 
 @pytest.fixture(scope="session")

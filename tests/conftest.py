@@ -18,7 +18,7 @@ import fuzz_profiles
 fuzz_profiles.load()  # before the test modules, whose @settings start from the loaded profile
 
 from casefile import settings as settings_module
-from casefile import site as site_build
+from casefile import pipeline as site_build
 from casefile import validate as data_check
 from casefile.paths import DATA, ROOT
 from casefile.preview.static_host import serve_in_thread

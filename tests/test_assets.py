@@ -1,4 +1,4 @@
-"""The site's own CSS and JavaScript reach readers as one file each, named by content (site/assets.py)."""
+"""The site's own CSS and JavaScript reach readers as one file each, named by content (engine/assets.py)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ import yaml
 
 from casefile.languages import LANGS
 from casefile.paths import DOCS, MKDOCS_YML
-from casefile.site.assets import minify_css
+from casefile.engine.assets import minify_css
 
 
 def test_extra_css_and_js_are_bundled_into_one_hashed_file_each(built_site):
@@ -17,7 +17,7 @@ def test_extra_css_and_js_are_bundled_into_one_hashed_file_each(built_site):
         css = re.findall(r'href="([^"]*assets/stylesheets/casefile\.[0-9a-f]{8}\.css)"', html)
         js = re.findall(r'src="([^"]*assets/javascripts/casefile\.[0-9a-f]{8}\.js)"', html)
         assert len(css) == 1 and len(js) == 1, (css, js)
-        # one assets/ folder beside the languages' (site/shared_assets.py)
+        # one assets/ folder beside the languages' (theme/shared_assets.py)
         bundle_css = (built_site / "assets/stylesheets" / css[0].rsplit("/", 1)[-1]).read_text("utf-8")
         bundle_js = (built_site / "assets/javascripts" / js[0].rsplit("/", 1)[-1]).read_text("utf-8")
         for entry in base["extra_css"]:

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from casefile import validate as data_check
-from casefile import site as site_build
+from casefile import pipeline as site_build
 from casefile.languages import LANGS
-from casefile.site import language_steps, postprocess
+from casefile.publish import language_steps, postprocess
 
-BUILD_MODULE = importlib.import_module("casefile.site.build")  # `casefile.site.build` is also the function
+BUILD_MODULE = importlib.import_module("casefile.pipeline")
 
 SMALL_DATA = Path(__file__).parent / "fixtures" / "data"  # the `small_data` of conftest.py
 

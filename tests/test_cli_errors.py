@@ -16,7 +16,7 @@ import pytest
 from casefile import cli, errors
 from casefile.paths import ROOT
 
-site_build_module = importlib.import_module("casefile.site.build")  # casefile.site.build is also the function
+site_build_module = importlib.import_module("casefile.pipeline")
 
 DASH = " — "
 
@@ -149,7 +149,7 @@ def test_a_closed_pipe_ends_the_command_quietly(repo):
 
 def test_a_full_disk_inside_a_mkdocs_worker_is_still_a_disk_error(monkeypatch):
     """MkDocs builds the languages in forked workers; their OSError reaches the parent as one."""
-    from casefile.site import mkdocs_run
+    from casefile.engine import mkdocs_run
 
     def full(config_file, lang):
         raise OSError(errno.ENOSPC, "No space left on device", f"/srv/www/.site-new-abcd1234/{lang}/index.html")

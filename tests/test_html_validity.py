@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from casefile.paths import ROOT
-from casefile.site.valid_html import fix
+from casefile.theme.valid_html import fix
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -39,7 +39,7 @@ def vnu():
     return [java, "-XX:TieredStopAtLevel=1", "-Xss8m", "-jar", str(VNU)]
 
 
-# Material's own markup, before site/valid_html.py, has an error the checker must see.
+# Material's own markup, before theme/valid_html.py, has an error the checker must see.
 MATERIAL_DRAWER = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
                    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
                    '</body></html>')
@@ -82,7 +82,7 @@ def test_every_built_page_has_no_html_error(checked):
 
 
 def test_the_checker_sees_the_error_the_build_removes(checked):
-    """The check can fail: Material's own markup, before site/valid_html.py, has the error."""
+    """The check can fail: Material's own markup, before theme/valid_html.py, has the error."""
     errors, _, probes = checked
     assert any("autocomplete" in e for e in errors[probes / "material.html"])
     assert errors[probes / "fixed.html"] == []

@@ -1,9 +1,9 @@
-"""site/minify_html.py: runs of whitespace collapsed, and nothing a reader sees or a script runs touched."""
+"""publish/minify_html.py: runs of whitespace collapsed, and nothing a reader sees or a script runs touched."""
 from __future__ import annotations
 
 import re
 
-from casefile.site.minify_html import VERBATIM, minify
+from casefile.publish.minify_html import VERBATIM, minify
 
 
 def test_runs_of_whitespace_between_and_in_text_become_one_character():

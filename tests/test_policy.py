@@ -7,7 +7,7 @@ import base64
 import hashlib
 import re
 
-from casefile.site import csp
+from casefile.publish import csp
 
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from casefile.languages import LANGS
 from casefile.settings import load as load_settings
-from casefile.site import csp, share_pages
+from casefile.publish import csp, share_pages
 
 
 def _modes(folder: Path) -> set:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.site import swap
+from casefile.publish import swap
 
 
 def _tree(root: Path, outside: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from casefile.languages import LANGS
 from casefile.render.escape import plain_letter_text
-from casefile.site import search_index
+from casefile.theme import search_index
 
 NOISE = {
     "¶": "a pilcrow (permalink or paragraph number)",

@@ -14,15 +14,15 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image
 
-from casefile import site as site_build
+from casefile import pipeline as site_build
 from casefile import validate as data_check
 from casefile.languages import LANGS, LOCALES, ORIGINAL
 from casefile.load.history import last_changed
 from casefile.render.pages import BY_DATA, PAGES
 from casefile.render.strings import t
 from casefile.settings import load as load_settings
-from casefile.site import cards
-from casefile.site.share_pages import shared_records
+from casefile.publish import cards
+from casefile.publish.share_pages import shared_records
 
 ADDRESS = "https://example.net/casefile/"
 PLACEHOLDERS = ("example.org", "github.com/example/")

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from casefile import site as site_build
+from casefile import pipeline as site_build
 from casefile import validate as data_check
 from casefile.languages import LANGS
 from casefile.settings import load as load_settings
-from casefile.site.share_pages import FOLDER
+from casefile.publish.share_pages import FOLDER
 
-build_module = importlib.import_module("casefile.site.build")  # casefile.site.build is also the function
+build_module = importlib.import_module("casefile.pipeline")
 FACT = "      - id: investigacion-autoria\n"
 SMALL_DATA = Path(__file__).parent / "fixtures" / "data"  # the `small_data` of conftest.py
 

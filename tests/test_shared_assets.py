@@ -1,4 +1,4 @@
-"""site/shared_assets.py: one assets/ folder beside /es/ and /en/, and every page's asset addresses
+"""theme/shared_assets.py: one assets/ folder beside /es/ and /en/, and every page's asset addresses
 lead to it (the test site lives under a sub-folder, /casefile/, like a GitHub project site)."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from casefile.languages import LANGS
-from casefile.site import shared_assets
+from casefile.theme import shared_assets
 
 _ADDRESS = re.compile(r'<link\b[^>]*\brel="(?:icon|stylesheet)"[^>]*\shref="([^"]*)"|<(?:script|img)\b[^>]*?\ssrc="([^"]*)"')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)

@@ -186,7 +186,7 @@ def test_each_language_has_its_own_search_index(built_site, lang):
 
 def test_materials_scripts_are_shipped_as_material_ships_them(built_site):
     """Nothing of ours is written into Material's bundle or search worker (accents are folded in
-    the search index, site/search_index.py)."""
+    the search index, theme/search_index.py)."""
     import material
 
     theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts"

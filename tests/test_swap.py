@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from casefile import errors
-from casefile import site as site_build
+from casefile import pipeline as site_build
 from casefile.paths import BUILD, ROOT
-from casefile.site import swap as swap_module
-from casefile.site.build import exclusive
-from casefile.site.swap import check_target, fit_to_serve, swap
+from casefile.publish import swap as swap_module
+from casefile.pipeline import exclusive
+from casefile.publish.swap import check_target, fit_to_serve, swap
 
 
 def _umask() -> int:

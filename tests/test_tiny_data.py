@@ -24,7 +24,7 @@ from casefile.load import letter_text
 from casefile.load.records import walk
 from casefile.paths import DATA, ROOT
 from casefile.render.pages import PAGES
-from casefile.site.share_pages import shared_records
+from casefile.publish.share_pages import shared_records
 
 TINY = ROOT / "tests" / "fixtures" / "tiny"  # `tiny_data` in conftest.py copies it
 MAKER = ROOT / "tests" / "fixtures" / "make_tiny_data.py"

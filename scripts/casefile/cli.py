@@ -40,9 +40,9 @@ def print_report(report, fmt: str = "text") -> int:
 
 
 def cmd_build(args) -> int:
-    from . import site
+    from . import pipeline
 
-    return site.main(langs=args.lang, data_dir=args.data, target=args.site_dir, site_url=args.site_url, repository=args.repository)
+    return pipeline.main(langs=args.lang, data_dir=args.data, target=args.site_dir, site_url=args.site_url, repository=args.repository)
 
 
 def cmd_serve(args) -> int:

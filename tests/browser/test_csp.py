@@ -1,6 +1,6 @@
 """Every page works under its Content-Security-Policy: no violation in Chromium, in either language.
 
-The policy is set by scripts/casefile/site/csp.py (first in <head>, a hash per inline script).
+The policy is set by scripts/casefile/publish/csp.py (first in <head>, a hash per inline script).
 A page is opened with a listener for `securitypolicyviolation` installed before any of its
 scripts run (LISTEN), and Chromium's console is watched for CSP messages; the canary test proves
 that the listener hears a real violation and that the policy is enforced, so "no violation" means
@@ -112,7 +112,7 @@ def test_search_works_under_the_policy(new_context, url, lang, query, expected):
     type_query(page.locator("input.md-search__input"), query)
     items = page.locator(".md-search-result__item")
     expect(items.first).to_be_visible(timeout=10_000)
-    assert expected in " ".join(items.all_inner_texts()), "accent folding"  # (site/search_index.py)
+    assert expected in " ".join(items.all_inner_texts()), "accent folding"  # (theme/search_index.py)
     assert _violations(page, console) == []
 
 

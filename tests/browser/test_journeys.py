@@ -94,7 +94,7 @@ def test_search_finds_in_reader_language(search, site_url, lang, query, accentle
             assert any(word in fold(m) for m in marks), f"no highlighted match for {word!r} in results of {query!r}: {marks[:20]}"
         return
     # Accent-less words match the accented ones through the index's folded fields
-    # (site/search_index.py), which the results do not show: the results hold the accented words.
+    # (theme/search_index.py), which the results do not show: the results hold the accented words.
     shown = re.findall(r"\w+", " ".join(page.locator(".md-search-result__item").all_inner_texts()))
     for word in words:
         accented = [w for w in shown if fold(w) != w.lower() and fold(w).startswith(word)]

@@ -9,7 +9,7 @@
  *    real <button>s in their place, named in the page's language. A button opens its panel (it
  *    never toggles it shut): pressing it twice, or Enter then Space, always leaves it open. Material
  *    styles the labels by [for=…]; header-buttons.css gives the buttons the same rules.
- * 3. The drawer's checkbox has no autocomplete="off" (site/valid_html.py drops it: HTML forbids it
+ * 3. The drawer's checkbox has no autocomplete="off" (theme/valid_html.py drops it: HTML forbids it
  *    there), so a browser may restore it checked on reload; we close it again.
  * 4. Material's search dialog (role="dialog") has no accessible name (axe: aria-dialog-name); it
  *    gets the search button's.

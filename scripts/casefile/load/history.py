@@ -50,7 +50,7 @@ def start() -> None:
 
 
 def load() -> None:
-    """Have git's answers now (site/build.py: before forking workers, which must not share the
+    """Have git's answers now (pipeline.py: before forking workers, which must not share the
     git processes `start` began, and then need not ask again)."""
     _history()
 

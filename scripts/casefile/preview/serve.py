@@ -9,7 +9,7 @@ Changes to scripts/ need a restart.
 Each rebuild is a whole `build` into build/preview/, so the preview is the same files a `build`
 of the same sources makes. Its first build runs MkDocs in this process, so that the later
 rebuilds' forked workers start with MkDocs, Material and Python-Markdown set up
-(site/mkdocs_run.py `keep_warm`). The preview a rebuild replaced is removed while nothing happens
+(engine/mkdocs_run.py `keep_warm`). The preview a rebuild replaced is removed while nothing happens
 (set_aside.py).
 """
 from __future__ import annotations
@@ -24,10 +24,10 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from .. import errors
-from .. import site as site_build
+from .. import pipeline as site_build
 from ..languages import LANGS
 from ..paths import BUILD, DATA, DOCS, MKDOCS_YML, SCHEMAS, display
-from ..site import mkdocs_run
+from ..engine import mkdocs_run
 from ..validate import load_only
 from .set_aside import SetAside
 from .static_host import StaticHandler, make_server

@@ -45,7 +45,7 @@ class PageSpec:
 
     @property
     def card(self) -> str:
-        """The page's preview image below /<lang>/ (made by site/cards.py): 'cards/carta.png'."""
+        """The page's preview image below /<lang>/ (made by publish/cards.py): 'cards/carta.png'."""
         return f"cards/{self.file.removesuffix('.md')}.png"
 
 

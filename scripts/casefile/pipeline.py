@@ -17,18 +17,19 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from .. import errors, inputs
-from .. import settings as settings_module
-from ..languages import LANGS
-from ..load import history
-from ..paths import BUILD, DATA, SITE, display
-from ..render import render_language
-from ..render.terms import terms as glossary_terms
-from ..validate import finish as finish_validation
-from ..validate import load_only as load_data
-from ..validate import run as validate_data
-from . import assets, cards, csp, language_steps, mkdocs_config, mkdocs_run, postprocess, share_pages, sitemaps
-from .swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
+from . import errors, inputs
+from . import settings as settings_module
+from .languages import LANGS
+from .load import history
+from .paths import BUILD, DATA, SITE, display
+from .render import render_language
+from .render.terms import terms as glossary_terms
+from .validate import finish as finish_validation
+from .validate import load_only as load_data
+from .validate import run as validate_data
+from .engine import assets, mkdocs_config, mkdocs_run
+from .publish import cards, csp, language_steps, postprocess, share_pages, sitemaps
+from .publish.swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
 

@@ -1,7 +1,4 @@
-"""What the built site needs after MkDocs: pruned assets shared by the languages, the root pages.
-
-Material-specific, like mkdocs_config.py; a move to another builder replaces these two files.
-"""
+"""What the built site needs after every language is built: one assets/ folder, the root pages."""
 from __future__ import annotations
 
 import html
@@ -9,19 +6,8 @@ from pathlib import Path
 
 from ..languages import NAMES, ORIGINAL as DEFAULT
 from ..render.strings import t
-from . import shared_assets
-from .valid_html import fix
-
-# Material's search worker loads lunr's stemmer support and the page language's stemmer, except for
-# English, which lunr itself knows.
-KEEP_LUNR = {"es": {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es.min.js"}, "en": set()}
-UNUSED_THEME_FILES = ("assets/images/favicon.png",)  # the theme's own favicon; ours is favicon.svg
-
-
-def language(site: Path, lang: str) -> None:
-    """What one language's site needs (language_steps.py runs it with that language's other steps)."""
-    _prune(site, lang)
-
+from ..theme import shared_assets
+from ..theme.valid_html import fix
 
 def root_404(out: Path, langs, settings) -> None:
     """The root 404 page, from the default language's as MkDocs wrote it (made valid HTML here),
@@ -33,20 +19,6 @@ def run(out: Path, langs, settings) -> None:
     """After every language's own steps (`language` above): one assets/ folder, the root index."""
     shared_assets.share(out, langs)  # after `language`: the languages' copies are the same files
     _root_index(out, langs, settings.site_url)
-
-
-def _prune(site: Path, lang: str) -> None:
-    """Source maps, the stemmers of languages we do not use and the theme's unused favicon: 2 MB
-    that nobody downloads."""
-    for path in site.glob("assets/**/*.map"):
-        path.unlink()
-    for path in (site / "assets/javascripts/lunr/min").glob("*.js"):
-        if path.name not in KEEP_LUNR.get(lang, KEEP_LUNR["es"]):
-            path.unlink()
-    for name in UNUSED_THEME_FILES:
-        (site / name).unlink(missing_ok=True)
-    for name in ("tinyseg.js", "wordcut.js"):
-        (site / "assets/javascripts/lunr" / name).unlink(missing_ok=True)
 
 
 def _root_index(out: Path, langs, root: str | None) -> None:

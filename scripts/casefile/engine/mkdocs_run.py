@@ -2,7 +2,7 @@
 
 The languages are independent sites, so on a machine with more than one core each is built in a
 forked process (which inherits the already imported MkDocs and Material: no start-up cost),
-while the parent goes on with work that does not need MkDocs' output (site/build.py).
+while the parent goes on with work that does not need MkDocs' output (pipeline.py).
 """
 from __future__ import annotations
 

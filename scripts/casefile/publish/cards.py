@@ -2,7 +2,7 @@
 
 A card shows the page's title and the case's name (render/previews.py `card_lines` says which
 text; the page's front matter carries the same text as the image's alt). Fonts ship with the
-project (site/fonts/, DejaVu Sans: Pillow's own font has no accented letters). Drawing takes
+project (publish/fonts/, DejaVu Sans: Pillow's own font has no accented letters). Drawing takes
 a while, so each card is kept in build/cards/ under a hash of its text, this module's
 CARD_VERSION and Pillow's version, and drawn again only when one of those changes.
 """

@@ -1,18 +1,18 @@
 """MkDocs hooks (listed under `hooks:` in each language's configuration by mkdocs_config.py).
 
 Addresses of files under assets/ point at the one assets/ folder the languages share
-(site/shared_assets.py).
+(theme/shared_assets.py).
 
 Each page's glossary terms are explained where they first appear (render/terms.py).
 
 Every page MkDocs writes, 404.html included, has its runs of whitespace collapsed
-(site/minify_html.py).
+(publish/minify_html.py).
 """
 from __future__ import annotations
 
 from casefile.render.terms import explain  # MkDocs loads hooks by file path: no relative imports
-from casefile.site import shared_assets
-from casefile.site.minify_html import minify
+from casefile.theme import shared_assets
+from casefile.publish.minify_html import minify
 
 
 def on_env(env, config, files):

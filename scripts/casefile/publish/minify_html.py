@@ -11,7 +11,7 @@ lines), a space otherwise. Nothing else changes:
 - comments are kept;
 - only ASCII whitespace is touched: a no-break space (U+00A0) or any other Unicode space is text.
 
-Run on every page MkDocs writes (site/mkdocs_hooks.py), so in each language's own process.
+Run on every page MkDocs writes (engine/mkdocs_hooks.py), so in each language's own process.
 """
 from __future__ import annotations
 

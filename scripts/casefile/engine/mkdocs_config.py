@@ -53,7 +53,7 @@ def _palette(palette, lang: str):
 
 def _casefile(lang: str, settings, langs) -> dict:
     """What our templates (docs/overrides) need: addresses, languages and interface text."""
-    from .cards import SIZE
+    from ..publish.cards import SIZE
 
     return {
         "site_url": settings.site_url or "",  # "" when no address is configured: absolute tags are left out

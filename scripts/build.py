@@ -8,6 +8,7 @@
 `python scripts/build.py COMMAND --help` lists each command's options. The code is in
 scripts/casefile/: load → validate → render → site, and preview; cli.py reads the options.
 """
+
 from __future__ import annotations
 
 import sys

@@ -61,6 +61,9 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086 # one requirement per word
   "$python" -m pip install --quiet --disable-pip-version-check $missing
 fi
+# Lint and format first: a finding fails the run in a second, before the suite's minutes.
+"$python" -m ruff check --quiet . || { echo "ruff check: fix the findings above (many with: ruff check --fix .)" >&2; exit 1; }
+"$python" -m ruff format --check --quiet . || { echo "ruff format: run 'ruff format .' to format these files" >&2; exit 1; }
 # Two workers: the machines have two cores (pytest-xdist; -p no:xdist runs in one process).
 # loadgroup: tests marked with the same xdist_group run on one worker (the HTML checker's Java
 # starts once); the rest go to whichever worker is free.

@@ -2,6 +2,7 @@
 tests/fixtures/data/ or of the tiny one in tests/fixtures/tiny/), one site built from data/ and one
 from the tiny dataset, each shared by the xdist workers, a server; the `browser` marker; the
 Hypothesis profiles."""
+
 from __future__ import annotations
 
 import fcntl
@@ -17,8 +18,8 @@ import fuzz_profiles
 
 fuzz_profiles.load()  # before the test modules, whose @settings start from the loaded profile
 
-from casefile import settings as settings_module
 from casefile import pipeline as site_build
+from casefile import settings as settings_module
 from casefile import validate as data_check
 from casefile.paths import DATA, ROOT
 from casefile.preview.static_host import serve_in_thread
@@ -31,8 +32,11 @@ REPOSITORY = "https://github.com/example-owner/casefile"
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "browser: needs Chromium (everything in tests/browser/); "
-                                       "`-m 'not browser'` or `--ignore=tests/browser` runs the fast suite")
+    config.addinivalue_line(
+        "markers",
+        "browser: needs Chromium (everything in tests/browser/); "
+        "`-m 'not browser'` or `--ignore=tests/browser` runs the fast suite",
+    )
 
 
 def pytest_collection_modifyitems(items):
@@ -56,6 +60,7 @@ def pytest_sessionfinish(session):
         return  # an xdist worker (the controller owns the folders), or a folder given or kept by choice
     try:
         from _pytest.pathlib import LOCK_TIMEOUT, cleanup_candidates, ensure_deletable
+
         basetemp = config._tmp_path_factory.getbasetemp()
     except (ImportError, AttributeError):  # another pytest: it cleans up as it always did
         return
@@ -66,8 +71,13 @@ def pytest_sessionfinish(session):
         if folder != basetemp and ensure_deletable(folder, dead_before):  # not a run still going
             trash.append(folder.rename(root / f"{TRASH}{uuid.uuid4().hex}"))
     if trash:
-        subprocess.Popen(["rm", "-rf", "--", *map(str, trash)], start_new_session=True,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen(
+            ["rm", "-rf", "--", *map(str, trash)],
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ run tries the same inputs) and keep no database.
 - `deep`, for a release: 10,000 inputs per property; the validator's four alone take ~40 min of CPU:
       HYPOTHESIS_PROFILE=deep python3 -m pytest -q -n 2 tests/test_check_fuzz.py
 """
+
 from __future__ import annotations
 
 import os

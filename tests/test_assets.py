@@ -1,13 +1,14 @@
 """The site's own CSS and JavaScript reach readers as one file each, named by content (engine/assets.py)."""
+
 from __future__ import annotations
 
 import re
 
 import yaml
 
+from casefile.engine.assets import minify_css
 from casefile.languages import LANGS
 from casefile.paths import DOCS, MKDOCS_YML
-from casefile.engine.assets import minify_css
 
 
 def test_extra_css_and_js_are_bundled_into_one_hashed_file_each(built_site):

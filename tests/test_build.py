@@ -1,4 +1,5 @@
 """`build.py build` and `serve`: data is rendered as text, failures leave the old site, serve rebuilds."""
+
 from __future__ import annotations
 
 import hashlib
@@ -16,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from casefile import validate as data_check
 from casefile import pipeline as site_build
+from casefile import validate as data_check
 from casefile.languages import LANGS
 from casefile.publish import language_steps, postprocess
 
@@ -30,9 +31,9 @@ SMALL_DATA = Path(__file__).parent / "fixtures" / "data"  # the `small_data` of 
 
 PAYLOADS = {
     "script": "<script>alert('x')</script>",
-    "raw-html": "<b onmouseover=\"alert(1)\">bold</b>",
+    "raw-html": '<b onmouseover="alert(1)">bold</b>',
     "javascript-link": "[click](javascript:alert(1))",
-    "attr-list": "texto {: onclick=\"alert(1)\" #evil .evil }",
+    "attr-list": 'texto {: onclick="alert(1)" #evil .evil }',
     "footnote": "nota[^fake] y [^fake]: definida",
     "entity": "&lt;i&gt; &amp; &#60;script&#62;",
 }
@@ -49,7 +50,12 @@ def hostile_site(tmp_path_factory):
     payload = " ".join(PAYLOADS.values()).replace("'", "''")
     # The first fact's Spanish title and text become the payloads (single-quoted YAML scalars).
     text = re.sub(r"(\n        title:\n          es: ).*", lambda m: m.group(1) + f"'{payload}'", text, count=1)
-    text = re.sub(r"(\n        text:\n          es: )(>-\n(?:            .*\n)+|.*\n)", lambda m: m.group(1) + f"'{payload}'\n", text, count=1)
+    text = re.sub(
+        r"(\n        text:\n          es: )(>-\n(?:            .*\n)+|.*\n)",
+        lambda m: m.group(1) + f"'{payload}'\n",
+        text,
+        count=1,
+    )
     findings.write_text(text, "utf-8")
     report = data_check.run(data)
     assert report.ok, [str(p) for p in report.errors]
@@ -75,17 +81,25 @@ def test_data_text_is_shown_as_text_never_as_markup(hostile_site, name):
     html = hostile_site
     # Attributes as a browser reads them (the payload may appear, escaped, inside a meta description).
     tags = Tags(html).tags
-    assert not [t for t in tags if any(name.startswith("on") for name, _ in t[1])], "an event handler attribute reached the HTML"
-    assert not [t for t in tags if any(name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:")
-                                       for name, value in t[1])]
+    assert not [t for t in tags if any(name.startswith("on") for name, _ in t[1])], (
+        "an event handler attribute reached the HTML"
+    )
+    assert not [
+        t
+        for t in tags
+        if any(
+            name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:")
+            for name, value in t[1]
+        )
+    ]
     assert not [t for t in tags if any(name in ("id", "class") and "evil" in (value or "") for name, value in t[1])]
     assert not [t for t in tags if any(name in ("id", "href") and "fn-fake" in (value or "") for name, value in t[1])]
     assert "<script>alert" not in html and "<b " not in html
     visible = {
         "script": "&lt;script&gt;alert('x')&lt;/script&gt;",
-        "raw-html": "&lt;b onmouseover=\"alert(1)\"&gt;bold&lt;/b&gt;",
+        "raw-html": '&lt;b onmouseover="alert(1)"&gt;bold&lt;/b&gt;',
         "javascript-link": "[click](javascript:alert(1))",
-        "attr-list": "texto {: onclick=\"alert(1)\" #evil .evil }",
+        "attr-list": 'texto {: onclick="alert(1)" #evil .evil }',
         "footnote": "nota[^fake] y [^fake]: definida",
         "entity": "&amp;lt;i&amp;gt; &amp;amp; &amp;#60;script&amp;#62;",
     }[name]
@@ -93,6 +107,7 @@ def test_data_text_is_shown_as_text_never_as_markup(hostile_site, name):
 
 
 # -- a failed build leaves the previous site exactly as it was --------------------------------------
+
 
 def fingerprint(folder: Path) -> str:
     digest = hashlib.sha256()
@@ -113,7 +128,9 @@ def previous_site(tmp_path, built_site):
 
 def test_invalid_data_builds_nothing_and_keeps_the_previous_site(previous_site, data_copy):
     before = fingerprint(previous_site)
-    (data_copy / "case.yaml").write_text((data_copy / "case.yaml").read_text("utf-8").replace("key_figures:", "key_figures:\n\tbad"), "utf-8")
+    (data_copy / "case.yaml").write_text(
+        (data_copy / "case.yaml").read_text("utf-8").replace("key_figures:", "key_figures:\n\tbad"), "utf-8"
+    )
     with pytest.raises(site_build.BuildError) as err:
         site_build.build(previous_site, report=data_check.run(data_copy))
     assert "case.yaml:" in str(err.value) and "tab character" in str(err.value)
@@ -132,7 +149,9 @@ def test_data_checked_while_rendering_fail_the_build_as_data_checked_first(previ
     them, with the same message as ever, and nothing is kept."""
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     findings = data_copy / "findings.yaml"
-    findings.write_text(findings.read_text("utf-8").replace("sources: [ifex-nosc-suspende]", "sources: [no-such-source]", 1), "utf-8")
+    findings.write_text(
+        findings.read_text("utf-8").replace("sources: [ifex-nosc-suspende]", "sources: [no-such-source]", 1), "utf-8"
+    )
     before = fingerprint(previous_site)
     loaded = data_check.load_only(data_copy)
     assert loaded.ok  # the loader finds nothing: the workers start
@@ -144,10 +163,14 @@ def test_data_checked_while_rendering_fail_the_build_as_data_checked_first(previ
 
 
 def test_a_problem_the_loader_finds_is_reported_before_anything_starts(previous_site, data_copy):
-    (data_copy / "case.yaml").write_text((data_copy / "case.yaml").read_text("utf-8").replace("key_figures:", "key_figures:\n\tbad"), "utf-8")
+    (data_copy / "case.yaml").write_text(
+        (data_copy / "case.yaml").read_text("utf-8").replace("key_figures:", "key_figures:\n\tbad"), "utf-8"
+    )
     loaded = data_check.load_only(data_copy)
     assert not loaded.ok
-    assert _messages(previous_site, report=loaded, validated=False) == _messages(previous_site, report=data_check.run(data_copy))
+    assert _messages(previous_site, report=loaded, validated=False) == _messages(
+        previous_site, report=data_check.run(data_copy)
+    )
 
 
 def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, report, monkeypatch):
@@ -186,7 +209,9 @@ def test_a_failure_while_rendering_in_a_worker_keeps_the_previous_site(previous_
         raise ValueError(f"simulated bug rendering {lang}")
 
     monkeypatch.setattr(BUILD_MODULE, "render_language", broken)
-    with pytest.raises(site_build.BuildError, match=r"rendering the es pages failed: ValueError: simulated bug rendering es"):
+    with pytest.raises(
+        site_build.BuildError, match=r"rendering the es pages failed: ValueError: simulated bug rendering es"
+    ):
         site_build.build(previous_site, report=report)
     assert fingerprint(previous_site) == before
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
@@ -201,7 +226,9 @@ def test_a_bug_in_a_workers_steps_after_mkdocs_is_named_and_keeps_the_previous_s
             raise KeyError("glossary")
 
     monkeypatch.setattr(language_steps, "steps", steps)
-    with pytest.raises(site_build.BuildError, match=r"KeyError: 'glossary' \(at .*\), in the steps after MkDocs on the en site"):
+    with pytest.raises(
+        site_build.BuildError, match=r"KeyError: 'glossary' \(at .*\), in the steps after MkDocs on the en site"
+    ):
         site_build.build(previous_site, report=report)
     assert fingerprint(previous_site) == before
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
@@ -209,9 +236,15 @@ def test_a_bug_in_a_workers_steps_after_mkdocs_is_named_and_keeps_the_previous_s
 
 # -- the command line, in a copy of the repository --------------------------------------------------
 
+
 def run(repo: Path, *args, timeout=120):
-    return subprocess.run([sys.executable, str(repo / "scripts/build.py"), *args], cwd=repo,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(repo / "scripts/build.py"), *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_cli_build_then_failed_build_keeps_site(repo_copy):
@@ -226,7 +259,10 @@ def test_cli_build_then_failed_build_keeps_site(repo_copy):
     letter.write_text(letter.read_text("utf-8").replace('date: "2023-01-16"', "date: 2023-01-16", 1), "utf-8")
     second = run(repo_copy, "build")
     assert second.returncode == 1
-    assert "data/letter.yaml:3:7: date: unquoted date 2023-01-16 is read as a date object by YAML 1.1, not as text" in second.stderr
+    assert (
+        "data/letter.yaml:3:7: date: unquoted date 2023-01-16 is read as a date object by YAML 1.1, not as text"
+        in second.stderr
+    )
     assert second.stderr.strip().endswith("build: failed; site/ was left as it was")
     assert "Traceback" not in second.stderr + second.stdout
     assert fingerprint(repo_copy / "site") == before
@@ -234,8 +270,14 @@ def test_cli_build_then_failed_build_keeps_site(repo_copy):
 
 def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen([sys.executable, str(repo_copy / "scripts/build.py"), "serve", "--lang", "es", "--port", "0"],
-                            cwd=repo_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, str(repo_copy / "scripts/build.py"), "serve", "--lang", "es", "--port", "0"],
+        cwd=repo_copy,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
     lines = []
     threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
 
@@ -259,7 +301,9 @@ def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
                 return response.read().decode("utf-8")
 
         assert "Acerca de este expediente" in fetch("/es/acerca/")
-        assert '<script src="/__casefile/reload.js"></script>' in fetch("/es/acerca/"), "pages reload themselves after a rebuild"
+        assert '<script src="/__casefile/reload.js"></script>' in fetch("/es/acerca/"), (
+            "pages reload themselves after a rebuild"
+        )
 
         def wait_for(path, text):
             end = time.monotonic() + 30
@@ -270,11 +314,15 @@ def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
             return False
 
         about = repo_copy / "docs/es/acerca.md"
-        about.write_text(about.read_text("utf-8").replace("# Acerca de este expediente", "# Acerca de este expediente vivo"), "utf-8")
+        about.write_text(
+            about.read_text("utf-8").replace("# Acerca de este expediente", "# Acerca de este expediente vivo"), "utf-8"
+        )
         assert wait_for("/es/acerca/", "Acerca de este expediente vivo"), "a docs/ change was not rebuilt"
 
         case = repo_copy / "data/case.yaml"
-        case.write_text(case.read_text("utf-8").replace("El 16 de enero de 2023", "El lunes 16 de enero de 2023", 1), "utf-8")
+        case.write_text(
+            case.read_text("utf-8").replace("El 16 de enero de 2023", "El lunes 16 de enero de 2023", 1), "utf-8"
+        )
         assert wait_for("/es/", "El lunes 16 de enero de 2023"), "a data/ change was not rebuilt"
 
         case.write_text(case.read_text("utf-8").replace("summary:", "summary:\n\t", 1), "utf-8")
@@ -298,5 +346,8 @@ def test_serve_on_a_busy_port_says_so_and_exits(repo_copy):
         port = busy.getsockname()[1]
         result = run(repo_copy, "serve", "--port", str(port), timeout=60)
     assert result.returncode == 6
-    assert result.stderr.strip() == f"serve: cannot listen on 127.0.0.1:{port} (Address already in use); choose another with --port"
+    assert (
+        result.stderr.strip()
+        == f"serve: cannot listen on 127.0.0.1:{port} (Address already in use); choose another with --port"
+    )
     assert "Traceback" not in result.stdout + result.stderr

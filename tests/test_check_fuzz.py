@@ -27,6 +27,7 @@ every property 10,000 inputs (about 40,000; some 20 minutes on two workers):
 (both profiles are registered in tests/fuzz_profiles.py). The inputs that crashed the validator before
 commit 3493f3c, and those the deep run found later, are kept below as exact regression tests.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -38,11 +39,11 @@ from hypothesis import strategies as st
 
 from casefile import validate as check
 from casefile.load import FILES, strict_yaml
-from casefile.validate import rules
 from casefile.paths import DATA
+from casefile.problems import ERROR, WARNING
 from casefile.render import render_language
 from casefile.settings import load as load_settings
-from casefile.problems import ERROR, WARNING
+from casefile.validate import rules
 from fuzz_profiles import examples
 
 STEMS = FILES
@@ -51,13 +52,33 @@ LINES = {stem: ORIGINAL[stem].split(b"\n") for stem in STEMS}
 DASH = " — "
 
 
+SETTINGS = dict(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
 
-SETTINGS = dict(deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                       HealthCheck.data_too_large, HealthCheck.filter_too_much])
-
-CONTROL_CHARACTERS = ["\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x80", "\x9f",
-                      "\ufffe", "\uffff"]
+CONTROL_CHARACTERS = [
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x1f",
+    "\x7f",
+    "\x80",
+    "\x9f",
+    "\ufffe",
+    "\uffff",
+]
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +141,9 @@ def _assert_sane(report, data_dir, stem, content):
         # and U+2029, and the validator counts lines as YAML does (editors do not: see
         # test_check_messages.py::test_line_separator_character_does_not_shift_line_numbers)
         if problem.file == str(data_dir / f"{stem}.yaml") and content is not None:
-            breaks = sum(content.count(b) for b in (b"\n", b"\r", "\x85".encode(), "\u2028".encode(), "\u2029".encode()))
+            breaks = sum(
+                content.count(b) for b in (b"\n", b"\r", "\x85".encode(), "\u2028".encode(), "\u2029".encode())
+            )
             assert problem.line <= breaks + 1, (problem, breaks)
     assert report.ok == (not report.errors)
 
@@ -130,19 +153,103 @@ def _assert_sane(report, data_dir, stem, content):
 _DEPTH = st.integers(min_value=1, max_value=3000)
 
 _TOKENS = st.one_of(
-    st.sampled_from([
-        b"\t", b":", b": ", b" :", b"&a ", b"&anchor", b"*a", b"*anchor", b"!!python/object:os.system ",
-        b"!!python/object/apply:os.system [ls]", b"!!str ", b"!custom ", b"! ", b"{", b"}", b"[", b"]", b"{}", b"[]",
-        b"- ", b"? ", b"#", b"'", b'"', b"|", b">-", b"|+", b"---", b"...", b"%YAML 1.1", b"%TAG ! tag:x,2000:",
-        b"<<: ", b"=", b"~", b"null", b"\\", b"\\x", b'"\\q"', b"yes", b"no", b"On", b"OFF", b"y", b"n", b"true",
-        b"1.10", b"12:30", b"190:20:30.15", b"0x1F", b"0o17", b"0b101", b"1_000", b".inf", b"-.inf", b".nan",
-        b"1.0e+999", b"-0", b"2023-02-30", b"2021-13-01", b"2023-01-16", b"2023-01-16T10:00:00Z", b"http://x",
-        b"https://", b"https://a..b/", b"p99", b"fn9", b"p0", b"\r", b"\r\n", b"\n", b"\n\n", b"  ", b"%",
-        "\u00a0".encode(), "\u2028".encode(), "\u2029".encode(), "\x85".encode(), "\ufeff".encode(),
-        "ñ".encode(), "😀".encode(), "É".encode(),
-        b"\xff", b"\xfe", b"\xc3", b"\xc3(", b"\xe2\x82", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80", b"\xc0\xaf",
-    ]),
-    st.integers(min_value=1, max_value=6000).map(lambda n: b"9" * n),  # huge numbers (Python's int() refuses > 4300 digits)
+    st.sampled_from(
+        [
+            b"\t",
+            b":",
+            b": ",
+            b" :",
+            b"&a ",
+            b"&anchor",
+            b"*a",
+            b"*anchor",
+            b"!!python/object:os.system ",
+            b"!!python/object/apply:os.system [ls]",
+            b"!!str ",
+            b"!custom ",
+            b"! ",
+            b"{",
+            b"}",
+            b"[",
+            b"]",
+            b"{}",
+            b"[]",
+            b"- ",
+            b"? ",
+            b"#",
+            b"'",
+            b'"',
+            b"|",
+            b">-",
+            b"|+",
+            b"---",
+            b"...",
+            b"%YAML 1.1",
+            b"%TAG ! tag:x,2000:",
+            b"<<: ",
+            b"=",
+            b"~",
+            b"null",
+            b"\\",
+            b"\\x",
+            b'"\\q"',
+            b"yes",
+            b"no",
+            b"On",
+            b"OFF",
+            b"y",
+            b"n",
+            b"true",
+            b"1.10",
+            b"12:30",
+            b"190:20:30.15",
+            b"0x1F",
+            b"0o17",
+            b"0b101",
+            b"1_000",
+            b".inf",
+            b"-.inf",
+            b".nan",
+            b"1.0e+999",
+            b"-0",
+            b"2023-02-30",
+            b"2021-13-01",
+            b"2023-01-16",
+            b"2023-01-16T10:00:00Z",
+            b"http://x",
+            b"https://",
+            b"https://a..b/",
+            b"p99",
+            b"fn9",
+            b"p0",
+            b"\r",
+            b"\r\n",
+            b"\n",
+            b"\n\n",
+            b"  ",
+            b"%",
+            "\u00a0".encode(),
+            "\u2028".encode(),
+            "\u2029".encode(),
+            "\x85".encode(),
+            "\ufeff".encode(),
+            "ñ".encode(),
+            "😀".encode(),
+            "É".encode(),
+            b"\xff",
+            b"\xfe",
+            b"\xc3",
+            b"\xc3(",
+            b"\xe2\x82",
+            b"\xed\xa0\x80",
+            b"\xf4\x90\x80\x80",
+            b"\x80",
+            b"\xc0\xaf",
+        ]
+    ),
+    st.integers(min_value=1, max_value=6000).map(
+        lambda n: b"9" * n
+    ),  # huge numbers (Python's int() refuses > 4300 digits)
     st.integers(min_value=1, max_value=300).map(lambda n: b"1." + b"7" * n + b"e+" + str(n).encode()),
     _DEPTH.map(lambda n: b"[" * n),
     _DEPTH.map(lambda n: b"[" * n + b"]" * n),
@@ -154,15 +261,67 @@ _TOKENS = st.one_of(
 )
 
 # Values that replace what follows `key: ` on a line.
-_SCALAR_VALUES = st.sampled_from([
-    b"", b'""', b"' '", b"~", b"null", b"yes", b"no", b"true", b"1.10", b"12:30", b"0", b"-1", b"3.5", b"1e5",
-    b"2023-02-30", b'"2023-02-30"', b'"2021-13-01"', b'"2023"', b'"2099-01-01"', b"p99", b"fn1", b"carta",
-    b"ogp-lanzamiento", b"http://example.org/", b"https://example", b'"x\\ny"', b"&a x", b"*a", b"!!str x",
-    b">-", b"|", b"letter", b"before", b"after", b"discrepancy", b"'\xc3\xb1'", b"9" * 400, b"9" * 5000,
-    "p²".encode(), '"2023-0²-01"'.encode(), '"¹"'.encode(), b"p1",
-])
-_COLLECTION_VALUES = st.sampled_from([b"[]", b"{}", b"[a, b]", b"{a: b}", b"[p1, p1]", b"[[x]]", b"[carta]", b"[p99]",
-                                      b"{es: x}", b"{es: x, en: y}", b"[1, 2.5, yes]"])
+_SCALAR_VALUES = st.sampled_from(
+    [
+        b"",
+        b'""',
+        b"' '",
+        b"~",
+        b"null",
+        b"yes",
+        b"no",
+        b"true",
+        b"1.10",
+        b"12:30",
+        b"0",
+        b"-1",
+        b"3.5",
+        b"1e5",
+        b"2023-02-30",
+        b'"2023-02-30"',
+        b'"2021-13-01"',
+        b'"2023"',
+        b'"2099-01-01"',
+        b"p99",
+        b"fn1",
+        b"carta",
+        b"ogp-lanzamiento",
+        b"http://example.org/",
+        b"https://example",
+        b'"x\\ny"',
+        b"&a x",
+        b"*a",
+        b"!!str x",
+        b">-",
+        b"|",
+        b"letter",
+        b"before",
+        b"after",
+        b"discrepancy",
+        b"'\xc3\xb1'",
+        b"9" * 400,
+        b"9" * 5000,
+        "p²".encode(),
+        '"2023-0²-01"'.encode(),
+        '"¹"'.encode(),
+        b"p1",
+    ]
+)
+_COLLECTION_VALUES = st.sampled_from(
+    [
+        b"[]",
+        b"{}",
+        b"[a, b]",
+        b"{a: b}",
+        b"[p1, p1]",
+        b"[[x]]",
+        b"[carta]",
+        b"[p99]",
+        b"{es: x}",
+        b"{es: x, en: y}",
+        b"[1, 2.5, yes]",
+    ]
+)
 
 
 @st.composite
@@ -170,8 +329,11 @@ def _mutated(draw):
     stem = draw(st.sampled_from(STEMS))
     lines = list(LINES[stem])
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        op = draw(st.sampled_from(["delete", "duplicate", "swap", "insert", "insert", "insert", "value", "value",
-                                   "truncate", "indent"]))
+        op = draw(
+            st.sampled_from(
+                ["delete", "duplicate", "swap", "insert", "insert", "insert", "value", "value", "truncate", "indent"]
+            )
+        )
         i = draw(st.integers(min_value=0, max_value=len(lines) - 1))
         if op == "delete" and len(lines) > 1:
             del lines[i]
@@ -206,12 +368,27 @@ _random_file = st.one_of(
     st.binary(max_size=400),
     st.just(b""),
     st.just(b"\xef\xbb\xbf"),
-    st.sampled_from([b"- a\n- b\n", b"just text\n", b"42\n", b"~\n", b"---\n---\n", b"[", b"a: 1\n...\nb: 2\n",
-                     b"&a [*a]\n", b"? [a]\n: b\n", b"{[a]: b}\n", b"\xff\xfe", "ñ".encode("latin-1")]),
+    st.sampled_from(
+        [
+            b"- a\n- b\n",
+            b"just text\n",
+            b"42\n",
+            b"~\n",
+            b"---\n---\n",
+            b"[",
+            b"a: 1\n...\nb: 2\n",
+            b"&a [*a]\n",
+            b"? [a]\n: b\n",
+            b"{[a]: b}\n",
+            b"\xff\xfe",
+            "ñ".encode("latin-1"),
+        ]
+    ),
 )
 
 
 # --- the properties ---------------------------------------------------------------------------
+
 
 @settings(**examples(12), **SETTINGS)
 @given(case=_mutated())
@@ -253,6 +430,7 @@ def test_control_character_is_reported_where_it_stands(fuzz_dir, stem, char, whe
 
 # --- the fast parser reads every file exactly as the careful one does -------------------------------
 
+
 def _read(path, careful: bool):
     """strict_yaml.load(path) through libyaml (as `check` reads), or through PyYAML's Python parser only."""
     fast = strict_yaml._compose_fast
@@ -280,6 +458,7 @@ def test_the_fast_parser_reads_what_the_careful_one_reads(render_dir, case):
 
 # --- inputs that crashed the validator before 3493f3c: each is now an exact, reported problem ------
 
+
 def _replace(stem: str, old: str, new: str) -> bytes:
     text = ORIGINAL[stem].decode("utf-8")
     assert text.count(old) == 1, old
@@ -297,7 +476,7 @@ def _index(stem: str, key: str, record_id: str) -> int:
 
 
 def test_control_character_in_a_comment(fuzz_dir):
-    content = ORIGINAL["case"] + "# note \x01\n".encode()
+    content = ORIGINAL["case"] + b"# note \x01\n"
     report = _run_with(fuzz_dir, "case", content)
     _assert_sane(report, fuzz_dir, "case", content)
     line = ORIGINAL["case"].count(b"\n") + 1
@@ -313,7 +492,14 @@ def test_integer_with_5000_digits(fuzz_dir):
     _assert_sane(report, fuzz_dir, "letter", content)
     line = _line("letter", "  - id: p1") + 1
     assert [(p.file, p.line, p.col, p.path, p.message, p.fix) for p in report.errors] == [
-        (str(fuzz_dir / "letter.yaml"), line, 13, "paragraphs[0].number", "is a number with 5,000 digits", "write the real value"),
+        (
+            str(fuzz_dir / "letter.yaml"),
+            line,
+            13,
+            "paragraphs[0].number",
+            "is a number with 5,000 digits",
+            "write the real value",
+        ),
     ]
 
 
@@ -325,7 +511,7 @@ def test_superscript_digit_in_a_date(fuzz_dir):
     line = _line("timeline", '    date: "2011-09-20"')
     assert [str(p) for p in report.problems] == [
         f"{fuzz_dir / 'timeline.yaml'}:{line}:11: events[{index}].date: '2011-09-2²' is not in the expected form"
-        f"{DASH}write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", in quotes"
+        f'{DASH}write "YYYY-MM-DD", "YYYY-MM" or "YYYY", in quotes'
     ]
 
 
@@ -342,8 +528,12 @@ def test_superscript_digit_in_a_paragraph_id(fuzz_dir):
     ]
     # every citation of p1 elsewhere now points nowhere, and the hint lists the ids that are left
     assert errors[2:]
-    assert all(e.endswith(f"refers to 'p1', which is not a paragraph or footnote of the letter{DASH}use one of p2…p17 and fn1…fn4")
-               for e in errors[2:])
+    assert all(
+        e.endswith(
+            f"refers to 'p1', which is not a paragraph or footnote of the letter{DASH}use one of p2…p17 and fn1…fn4"
+        )
+        for e in errors[2:]
+    )
 
 
 def test_list_as_a_source_id(fuzz_dir):
@@ -351,7 +541,10 @@ def test_list_as_a_source_id(fuzz_dir):
     report = _run_with(fuzz_dir, "sources", content)
     _assert_sane(report, fuzz_dir, "sources", content)
     errors = [str(p) for p in report.errors]
-    assert errors[0] == f"{fuzz_dir / 'sources.yaml'}:{_line('sources', '  - id: carta')}:9: sources[0].id: must be text, not a list{DASH}write it as text"
+    assert (
+        errors[0]
+        == f"{fuzz_dir / 'sources.yaml'}:{_line('sources', '  - id: carta')}:9: sources[0].id: must be text, not a list{DASH}write it as text"
+    )
     # the letter and every record citing `carta` now cite an unknown source
     assert len(errors) > 1
     assert all("refers to source 'carta', which is not in data/sources.yaml" in e for e in errors[1:])
@@ -362,11 +555,17 @@ def test_mapping_as_a_paragraph_id(fuzz_dir):
     report = _run_with(fuzz_dir, "letter", content)
     _assert_sane(report, fuzz_dir, "letter", content)
     errors = [str(p) for p in report.errors]
-    assert errors[0] == (f"{fuzz_dir / 'letter.yaml'}:{_line('letter', '  - id: p1')}:9: paragraphs[0].id: "
-                         f"must be text, not a mapping of fields{DASH}write it as text")
+    assert errors[0] == (
+        f"{fuzz_dir / 'letter.yaml'}:{_line('letter', '  - id: p1')}:9: paragraphs[0].id: "
+        f"must be text, not a mapping of fields{DASH}write it as text"
+    )
     assert len(errors) > 1
-    assert all(e.endswith(f"refers to 'p1', which is not a paragraph or footnote of the letter{DASH}use one of p2…p17 and fn1…fn4")
-               for e in errors[1:])
+    assert all(
+        e.endswith(
+            f"refers to 'p1', which is not a paragraph or footnote of the letter{DASH}use one of p2…p17 and fn1…fn4"
+        )
+        for e in errors[1:]
+    )
 
 
 def test_list_as_the_letters_source(fuzz_dir):
@@ -380,6 +579,7 @@ def test_list_as_the_letters_source(fuzz_dir):
 
 # --- found by the deep run (HYPOTHESIS_PROFILE=deep) ------------------------------------------------
 
+
 @pytest.mark.parametrize("content", [b"---", b"--- # nothing yet", b"---\n...\n"])
 def test_a_lone_document_marker_is_an_empty_file(fuzz_dir, content):
     """An empty document's implicit node sits past the last line; it was reported there, as a non-mapping."""
@@ -391,6 +591,7 @@ def test_a_lone_document_marker_is_an_empty_file(fuzz_dir, content):
 
 
 # --- found by comparing the fast parser with the careful one (test_the_fast_parser_reads_…) ---------
+
 
 @pytest.mark.parametrize("content", [b"? sources", b"!", b"sources: !\n", b"{sources: }", b"sources:\n  - !\n"])
 def test_what_libyaml_reads_otherwise_is_read_as_pyyaml_reads_it(tmp_path, content):

@@ -5,6 +5,7 @@ annotation on that line of the pull request. The file must be relative to the re
 a data folder in a checkout of its own (a pull request checked out next to the base) is named
 relative to that checkout; properties escape %, : and , and the message escapes %, CR and LF.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -28,8 +29,13 @@ UNUSED_SOURCE = (
 
 
 def check(*args):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "check", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "check", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def line_of(path, text) -> int:
@@ -69,7 +75,7 @@ def test_errors_and_warnings_of_a_broken_copy_are_annotations_on_their_lines(che
         f"::warning file=data/sources.yaml,line={warn},col=9::sources[{index}].id: source 'fuente-sin-uso' is not cited by any record"
         " — cite it where it supports a fact, or remove it",
         f"::error file=data/letter.yaml,line={yes},col=15::sender_short: unquoted 'yes' is read as the boolean true by YAML 1.1"
-        " — write \"yes\" in quotes if you mean the text, or true/false for a yes/no field",
+        ' — write "yes" in quotes if you mean the text, or true/false for a yes/no field',
         f"::error file=data/signatories.yaml,line={name},col=17::signatories[1].name: 'Causa Natura A.C.' is not the name the letter gives: "
         f"'Causa Natura, A.C.' ({data}/carta-nosc-2023-01-16.txt:64) — write the name exactly as the letter's signature block does",
         "check: 2 problem(s) in 2 file(s); nothing was built",
@@ -106,8 +112,14 @@ def test_properties_escape_percent_colon_and_comma(tmp_path):
 
 def test_the_message_escapes_percent_and_line_breaks():
     problem = Problem("data/case.yaml", 2, 3, "summary[0].text", "100% sure\r\nor not", "fix 50%", WARNING)
-    assert problem.github() == "::warning file=data/case.yaml,line=2,col=3::summary[0].text: 100%25 sure%0D%0Aor not — fix 50%25"
-    assert Problem("data/case.yaml", 1, 1, "", "is missing", "", ERROR).github() == "::error file=data/case.yaml,line=1,col=1::is missing"
+    assert (
+        problem.github()
+        == "::warning file=data/case.yaml,line=2,col=3::summary[0].text: 100%25 sure%0D%0Aor not — fix 50%25"
+    )
+    assert (
+        Problem("data/case.yaml", 1, 1, "", "is missing", "", ERROR).github()
+        == "::error file=data/case.yaml,line=1,col=1::is missing"
+    )
 
 
 def test_a_percent_sign_in_the_data_reaches_github_escaped(checkout):

@@ -6,6 +6,7 @@ runs the validator on it and compares the reported problems with the exact expec
 Line numbers are not hard-coded: each edit finds the line it changes by its exact content and
 returns its number, so the expectations stay exact while the data grows elsewhere.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -30,6 +31,7 @@ UNUSED_SOURCE = (  # a complete, valid source entry that no record cites
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
 
 def _lines(path):
     return path.read_text("utf-8").split("\n")
@@ -79,6 +81,7 @@ def errors_of(data_dir):
 
 # --- YAML syntax, tabs, duplicate keys --------------------------------------------------------
 
+
 def test_yaml_syntax_error_reports_the_position_and_a_hint(small_data):
     letter = small_data / "letter.yaml"
     n = replace_line(letter, "sender_short: NOSC", "sender_short: NOSC: the core group")
@@ -94,7 +97,9 @@ def test_yaml_syntax_error_reports_the_position_and_a_hint(small_data):
 
 def test_unclosed_quote_is_named_with_the_line_that_opened_it(small_data):
     letter = small_data / "letter.yaml"
-    n = replace_line(letter, '  es: "Ciudad de México, a 16 de enero de 2023"', '  es: "Ciudad de México, a 16 de enero de 2023')
+    n = replace_line(
+        letter, '  es: "Ciudad de México, a 16 de enero de 2023"', '  es: "Ciudad de México, a 16 de enero de 2023'
+    )
     assert problems_of(small_data) == [
         f"{letter}:{n}:7: YAML syntax error: this quote is never closed (YAML reads on to line {n + 1}: "
         f"while parsing a block mapping expected <block end>, but found '<scalar>'){DASH}end the text with the quote that opens it (\")"
@@ -140,7 +145,9 @@ def test_duplicate_key_is_reported_at_the_second_key_and_names_the_first_line(sm
 def test_duplicate_key_inside_a_bilingual_mapping(small_data):
     letter = small_data / "letter.yaml"
     first = line_of(letter, '  en: "Mexico City, 16 January 2023"')
-    replace_line(letter, '  en: "Mexico City, 16 January 2023"', '  en: "Mexico City, 16 January 2023"\n  en: "Mexico City"')
+    replace_line(
+        letter, '  en: "Mexico City, 16 January 2023"', '  en: "Mexico City, 16 January 2023"\n  en: "Mexico City"'
+    )
     assert problems_of(small_data) == [
         f"{letter}:{first + 1}:3: place_date.en: duplicate key 'en' (first at line {first})"
         f"{DASH}YAML would silently keep only the last one; remove or rename one of them"
@@ -149,14 +156,17 @@ def test_duplicate_key_inside_a_bilingual_mapping(small_data):
 
 # --- YAML 1.1 surprises: booleans, dates, numbers ----------------------------------------------
 
-@pytest.mark.parametrize("word, meaning", [("yes", "true"), ("no", "false"), ("on", "true"), ("off", "false"),
-                                           ("Yes", "true"), ("OFF", "false")])
+
+@pytest.mark.parametrize(
+    "word, meaning",
+    [("yes", "true"), ("no", "false"), ("on", "true"), ("off", "false"), ("Yes", "true"), ("OFF", "false")],
+)
 def test_unquoted_yaml11_boolean_word(small_data, word, meaning):
     letter = small_data / "letter.yaml"
     n = replace_line(letter, "sender_short: NOSC", f"sender_short: {word}")
     assert problems_of(small_data) == [
         f"{letter}:{n}:15: sender_short: unquoted '{word}' is read as the boolean {meaning} by YAML 1.1"
-        f"{DASH}write \"{word}\" in quotes if you mean the text, or true/false for a yes/no field"
+        f'{DASH}write "{word}" in quotes if you mean the text, or true/false for a yes/no field'
     ]
 
 
@@ -172,7 +182,7 @@ def test_unquoted_true_where_text_is_meant(small_data):
     letter = small_data / "letter.yaml"
     n = replace_line(letter, "sender_short: NOSC", "sender_short: true")
     assert problems_of(small_data) == [
-        f"{letter}:{n}:15: sender_short: must be text, but YAML reads it as the boolean true{DASH}put it in quotes: \"true\""
+        f'{letter}:{n}:15: sender_short: must be text, but YAML reads it as the boolean true{DASH}put it in quotes: "true"'
     ]
 
 
@@ -188,7 +198,7 @@ def test_unquoted_date_in_a_date_field(small_data):
     report = check.run(small_data)
     assert [str(p) for p in report.problems] == [
         f"{letter}:{n}:7: date: unquoted date 2023-01-16 is read as a date object by YAML 1.1, not as text"
-        f"{DASH}put it in quotes: \"2023-01-16\""
+        f'{DASH}put it in quotes: "2023-01-16"'
     ]
     assert (report.problems[0].line, report.problems[0].col, report.problems[0].path) == (n, 7, "date")
 
@@ -198,7 +208,7 @@ def test_date_object_where_text_was_meant(small_data):
     n = replace_line(letter, '  es: "Ciudad de México, a 16 de enero de 2023"', "  es: 2023-01-16")
     assert problems_of(small_data) == [
         f"{letter}:{n}:7: place_date.es: unquoted date 2023-01-16 is read as a date object by YAML 1.1, not as text"
-        f"{DASH}put it in quotes: \"2023-01-16\""
+        f'{DASH}put it in quotes: "2023-01-16"'
     ]
 
 
@@ -208,7 +218,7 @@ def test_decimal_number_where_text_was_meant(small_data):
     n = replace_line(commitments, '    ogp_id: "MX0081"', "    ogp_id: 1.10", after="  - id: mx0081")
     assert problems_of(small_data) == [
         f"{commitments}:{n}:13: commitments[{index}].ogp_id: must be text, but YAML reads it as the number 1.1 (written 1.10)"
-        f"{DASH}put it in quotes: \"1.10\""
+        f'{DASH}put it in quotes: "1.10"'
     ]
 
 
@@ -224,11 +234,12 @@ def test_whole_number_where_text_was_meant(small_data):
     letter = small_data / "letter.yaml"
     n = replace_line(letter, "sender_short: NOSC", "sender_short: 1234")
     assert problems_of(small_data) == [
-        f"{letter}:{n}:15: sender_short: must be text, but YAML reads it as the number 1234{DASH}put it in quotes: \"1234\""
+        f'{letter}:{n}:15: sender_short: must be text, but YAML reads it as the number 1234{DASH}put it in quotes: "1234"'
     ]
 
 
 # --- schema: unknown, missing, wrong type, empty, translations --------------------------------
+
 
 def test_unknown_field_suggests_the_close_name(small_data):
     letter = small_data / "letter.yaml"
@@ -243,7 +254,9 @@ def test_unknown_field_suggests_the_close_name(small_data):
 def test_unknown_field_without_a_close_name_lists_the_allowed_fields(small_data):
     timeline = small_data / "timeline.yaml"
     index = index_of(timeline, "events", "carta-nosc-2023")
-    n = replace_line(timeline, "    relation: letter", "    relation: letter\n    zzz: 1", after="  - id: carta-nosc-2023")
+    n = replace_line(
+        timeline, "    relation: letter", "    relation: letter\n    zzz: 1", after="  - id: carta-nosc-2023"
+    )
     assert problems_of(small_data) == [
         f"{timeline}:{n + 1}:5: events[{index}].zzz: unknown field 'zzz'{DASH}remove it or fix its name; "
         "allowed fields here: date, former_ids, id, letter, notes, relation, sources, text, title"
@@ -357,6 +370,7 @@ def test_missing_spanish_original(small_data):
 
 # --- ids and references ------------------------------------------------------------------------
 
+
 def test_duplicate_id_across_two_files_names_the_other_file_and_line(small_data):
     case, timeline = small_data / "case.yaml", small_data / "timeline.yaml"
     first = line_of(timeline, "  - id: ogp-lanzamiento")
@@ -373,8 +387,12 @@ def test_duplicate_id_across_two_files_names_the_other_file_and_line(small_data)
 def test_unknown_source_id(small_data):
     timeline = small_data / "timeline.yaml"
     index = index_of(timeline, "events", "espionaje-impuesto-refrescos")
-    n = replace_line(timeline, "    sources: [ejecentral-sfp-espionaje]", "    sources: [ejecentral-sfp-espionajes]",
-                     after="  - id: espionaje-impuesto-refrescos")
+    n = replace_line(
+        timeline,
+        "    sources: [ejecentral-sfp-espionaje]",
+        "    sources: [ejecentral-sfp-espionajes]",
+        after="  - id: espionaje-impuesto-refrescos",
+    )
     assert problems_of(small_data) == [
         f"{timeline}:{n}:15: events[{index}].sources[0]: refers to source 'ejecentral-sfp-espionajes', which is not in data/sources.yaml"
         f"{DASH}add the source to data/sources.yaml or fix the id"
@@ -404,7 +422,9 @@ def test_footnote_naming_a_paragraph_without_its_mark(small_data):
     letter = small_data / "letter.yaml"
     n = replace_line(letter, "    paragraph: p6", "    paragraph: p7", after="  - id: fn1")
     txt = small_data / "carta-nosc-2023-01-16.txt"
-    called = 1 + next(i for i, line in enumerate(txt.read_text("utf-8").split("\n")) if line.startswith("A pesar de que"))
+    called = 1 + next(
+        i for i, line in enumerate(txt.read_text("utf-8").split("\n")) if line.startswith("A pesar de que")
+    )
     assert problems_of(small_data) == [
         f"{letter}:{n}:16: footnotes[0].paragraph: is 'p7', but the letter calls footnote ¹ in paragraph 6 ({txt}:{called}){DASH}use paragraph: p6",
     ]
@@ -412,11 +432,14 @@ def test_footnote_naming_a_paragraph_without_its_mark(small_data):
 
 # --- URLs and dates ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("url", ["https://ejercitoespia/", "https://ejercitoespia.r3d.mx/<x>", "https://.r3d.mx/"])
 def test_malformed_https_url(small_data, url):
     sources = small_data / "sources.yaml"
     index = index_of(sources, "sources", "ejercitoespia-r3d")
-    n = replace_line(sources, "    url: https://ejercitoespia.r3d.mx/", f"    url: {url}", after="  - id: ejercitoespia-r3d")
+    n = replace_line(
+        sources, "    url: https://ejercitoespia.r3d.mx/", f"    url: {url}", after="  - id: ejercitoespia-r3d"
+    )
     assert problems_of(small_data) == [
         f"{sources}:{n}:10: sources[{index}].url: '{url}' is not a well-formed https address"
         f"{DASH}copy the full address from the publisher's page"
@@ -426,8 +449,12 @@ def test_malformed_https_url(small_data, url):
 def test_http_url_is_rejected(small_data):
     sources = small_data / "sources.yaml"
     index = index_of(sources, "sources", "ejercitoespia-r3d")
-    n = replace_line(sources, "    url: https://ejercitoespia.r3d.mx/", "    url: http://ejercitoespia.r3d.mx/",
-                     after="  - id: ejercitoespia-r3d")
+    n = replace_line(
+        sources,
+        "    url: https://ejercitoespia.r3d.mx/",
+        "    url: http://ejercitoespia.r3d.mx/",
+        after="  - id: ejercitoespia-r3d",
+    )
     assert problems_of(small_data) == [
         f"{sources}:{n}:10: sources[{index}].url: 'http://ejercitoespia.r3d.mx/' is not in the expected form"
         f"{DASH}write the full address starting with https://, as the publisher gives it"
@@ -441,7 +468,7 @@ def test_impossible_date(small_data, date):
     n = replace_line(sources, '    date: "2023-01-16"', f'    date: "{date}"', after="  - id: carta")
     assert problems_of(small_data) == [
         f"{sources}:{n}:11: sources[{index}].date: '{date}' is not a real date"
-        f"{DASH}check the day and month; write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\""
+        f'{DASH}check the day and month; write "YYYY-MM-DD", "YYYY-MM" or "YYYY"'
     ]
 
 
@@ -451,11 +478,12 @@ def test_date_in_the_wrong_shape(small_data):
     n = replace_line(sources, '    date: "2023-01-16"', '    date: "16/01/2023"', after="  - id: carta")
     assert problems_of(small_data) == [
         f"{sources}:{n}:11: sources[{index}].date: '16/01/2023' is not in the expected form"
-        f"{DASH}write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", in quotes"
+        f'{DASH}write "YYYY-MM-DD", "YYYY-MM" or "YYYY", in quotes'
     ]
 
 
 # --- files: encoding, unknown files, missing files, anchors ------------------------------------
+
 
 def test_file_that_is_not_utf8(small_data):
     letter = small_data / "letter.yaml"
@@ -474,7 +502,7 @@ def test_not_utf8_column_counts_characters_like_an_editor(small_data):
     letter = small_data / "letter.yaml"
     n = line_of(letter, "sender_short: NOSC")
     lines = letter.read_bytes().split(b"\n")
-    lines[n - 1] = "sender_short: México a".encode("utf-8") + "ño".encode("latin-1")  # é is two bytes
+    lines[n - 1] = "sender_short: México a".encode() + "ño".encode("latin-1")  # é is two bytes
     letter.write_bytes(b"\n".join(lines))
     assert [str(p) for p in check.run(small_data).problems] == [
         f"{letter}:{n}:23: is not valid UTF-8 (byte 0xF1 here){DASH}save the file with UTF-8 encoding"
@@ -530,6 +558,7 @@ def test_explicit_tag_is_rejected(small_data):
 
 # --- cross-file meaning: timeline, quotes, unused sources ----------------------------------------
 
+
 def test_timeline_relation_that_contradicts_the_letter_date(small_data):
     timeline = small_data / "timeline.yaml"
     index = index_of(timeline, "events", "carta-nosc-2023")
@@ -552,7 +581,9 @@ def test_timeline_event_before_the_letter_marked_after(small_data):
 def test_timeline_out_of_order(small_data):
     timeline = small_data / "timeline.yaml"
     index = index_of(timeline, "events", "politica-respuesta-adopcion")
-    n = replace_line(timeline, '    date: "2014-09"', '    date: "2011-08"', after="  - id: politica-respuesta-adopcion")
+    n = replace_line(
+        timeline, '    date: "2014-09"', '    date: "2011-08"', after="  - id: politica-respuesta-adopcion"
+    )
     assert problems_of(small_data) == [
         f"{timeline}:{n}:11: events[{index}].date: 2011-08 comes before the date of the event above it"
         f"{DASH}keep events sorted by date: move this event up"
@@ -563,10 +594,12 @@ def test_request_quote_that_is_not_verbatim(small_data):
     requests = small_data / "requests.yaml"
     index = index_of(requests, "requests", "condicion-quinto-plan")
     es = line_of(requests, "      es: >-", after="  - id: condicion-quinto-plan")  # quote.es comes first
-    replace_line(requests,
-                 "        en tanto no exista un reconocimiento de las aseveraciones presentadas por las organizaciones",
-                 "        en tanto no exista un reconocimiento de las aseveraciones presentadas por la organizaciones",
-                 after="  - id: condicion-quinto-plan")
+    replace_line(
+        requests,
+        "        en tanto no exista un reconocimiento de las aseveraciones presentadas por las organizaciones",
+        "        en tanto no exista un reconocimiento de las aseveraciones presentadas por la organizaciones",
+        after="  - id: condicion-quinto-plan",
+    )
     assert problems_of(small_data) == [
         f"{requests}:{es}:11: requests[{index}].quote.es: is not a verbatim quotation of the letter"
         f"{DASH}copy the words exactly from data/letter.yaml, accents and punctuation included"
@@ -576,10 +609,12 @@ def test_request_quote_that_is_not_verbatim(small_data):
 def test_request_quote_rewrapped_is_still_verbatim(small_data):
     """Line breaks inside a folded quote are only spaces: re-wrapping must not be reported."""
     requests = small_data / "requests.yaml"
-    replace_line(requests,
-                 "        en tanto no exista un reconocimiento de las aseveraciones presentadas por las organizaciones",
-                 "        en tanto no exista un reconocimiento\n        de las aseveraciones presentadas por las organizaciones",
-                 after="  - id: condicion-quinto-plan")
+    replace_line(
+        requests,
+        "        en tanto no exista un reconocimiento de las aseveraciones presentadas por las organizaciones",
+        "        en tanto no exista un reconocimiento\n        de las aseveraciones presentadas por las organizaciones",
+        after="  - id: condicion-quinto-plan",
+    )
     assert problems_of(small_data) == []
 
 
@@ -602,6 +637,7 @@ def test_unused_source_is_only_a_warning(small_data):
 
 # --- positions and one problem per line -------------------------------------------------------
 
+
 def test_line_separator_character_does_not_shift_line_numbers(small_data):
     letter = small_data / "letter.yaml"
     # U+2028 comes with text pasted from PDFs and word processors; here it sits in a quoted header text
@@ -623,8 +659,11 @@ def test_a_value_with_a_line_break_still_prints_one_problem_per_line(small_data)
 
 # --- the command line ------------------------------------------------------------------------
 
+
 def test_cli_check_on_the_real_data_prints_one_summary_line(report):
-    result = subprocess.run([sys.executable, "scripts/build.py", "check"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "check"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -635,8 +674,13 @@ def test_cli_check_on_the_real_data_prints_one_summary_line(report):
 
 def check_cli(data_dir, *options):
     """`build.py check --data DIR`, in a fresh interpreter, as a contributor runs it."""
-    return subprocess.run([sys.executable, "scripts/build.py", "check", "--data", str(data_dir), *options], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "scripts/build.py", "check", "--data", str(data_dir), *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_failure_lists_problems_then_the_count_line(small_data):
@@ -655,7 +699,7 @@ def test_cli_failure_lists_problems_then_the_count_line(small_data):
         f"{sources}:{warn_line}:9: warning: sources[{warn_index}].id: source 'fuente-sin-uso' is not cited by any record"
         f"{DASH}cite it where it supports a fact, or remove it",
         f"{letter}:{yes}:15: sender_short: unquoted 'yes' is read as the boolean true by YAML 1.1"
-        f"{DASH}write \"yes\" in quotes if you mean the text, or true/false for a yes/no field",
+        f'{DASH}write "yes" in quotes if you mean the text, or true/false for a yes/no field',
         f"{case}:{unknown + 1}:5: summary[{record}].titel: unknown field 'titel'{DASH}remove it or fix its name; did you mean 'title'?",
         "check: 2 problem(s) in 2 file(s); nothing was built",
     ]
@@ -671,7 +715,9 @@ def test_cli_success_path_through_the_same_functions_reports_warnings_in_the_sum
     (warning,) = in_process.problems
     assert result.stdout.splitlines() == [str(warning), check.summary(in_process) + "; 1 warning(s)"]
     assert result.stdout.splitlines()[1].startswith(f"check: {small_data}/ is valid — 9 files (")
-    assert str(warning).endswith(f"source 'fuente-sin-uso' is not cited by any record{DASH}cite it where it supports a fact, or remove it")
+    assert str(warning).endswith(
+        f"source 'fuente-sin-uso' is not cited by any record{DASH}cite it where it supports a fact, or remove it"
+    )
 
 
 def test_cli_has_no_traceback_on_an_unexpected_crash():
@@ -691,6 +737,8 @@ def test_cli_has_no_traceback_on_an_unexpected_crash():
 
     repository = load().repository
     where = f"{repository}/issues" if repository else "the repository's issue tracker"
-    assert second == (f"This is a bug in the build scripts, not in your files. Please report it at {where} "
-                      "with the command you ran and these lines (CASEFILE_TRACEBACK=1 adds the full traceback).")
+    assert second == (
+        f"This is a bug in the build scripts, not in your files. Please report it at {where} "
+        "with the command you ran and these lines (CASEFILE_TRACEBACK=1 adds the full traceback)."
+    )
     assert result.stdout == ""

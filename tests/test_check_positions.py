@@ -1,5 +1,6 @@
 """Problems are reported where the contributor has to act: an unclosed quote where it opens (not
 where the parser gave up, lines later or at the end of the file), a missing field under its own path."""
+
 from __future__ import annotations
 
 from casefile import validate
@@ -35,7 +36,7 @@ def test_a_quote_left_open_30_lines_before_the_end_is_reported_where_it_opens(sm
     assert '"' not in "\n".join(path.read_text("utf-8").split("\n")[n:])
     assert problems(small_data) == [
         f"{path}:{n}:11: YAML syntax error: this quote is never closed (YAML reads on to line {total}: "
-        f"while scanning a quoted scalar found unexpected end of stream){DASH}end the text with the quote that opens it (\")"
+        f'while scanning a quoted scalar found unexpected end of stream){DASH}end the text with the quote that opens it (")'
     ]
 
 

@@ -1,15 +1,16 @@
 """How citations and long pages are rendered, checked on the Markdown and HTML the renderer makes."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from casefile.render.letter_refs import numbers, runs
-from casefile.render.pages.sources import GROUPS, OGP, groups
 from casefile.render import provenance
+from casefile.render.letter_refs import numbers, runs
 from casefile.render.page import Page
 from casefile.render.pages import PAGES, SOURCES
+from casefile.render.pages.sources import GROUPS, OGP, groups
 from casefile.settings import load as load_settings
 
 
@@ -24,10 +25,13 @@ def _page(report, lang, file):
     return Page(report.dataset, lang, next(spec for spec in PAGES if spec.file == file), load_settings())
 
 
-@pytest.mark.parametrize(("lang", "page", "expected"), [
-    ("es", "index.md", "carta ¶ 6–9, nota 4"),
-    ("en", "index.md", "letter ¶ 6–9, note 4"),
-])
+@pytest.mark.parametrize(
+    ("lang", "page", "expected"),
+    [
+        ("es", "index.md", "carta ¶ 6–9, nota 4"),
+        ("en", "index.md", "letter ¶ 6–9, note 4"),
+    ],
+)
 def test_letter_references_read_as_one_compact_reference(report, lang, page, expected):
     html = str(provenance.letter_refs(_page(report, lang, page), ["p6", "p7", "p8", "p9", "fn4"]))
     assert re.sub(r"<[^>]+>", "", html) == expected
@@ -42,7 +46,10 @@ def test_on_the_letter_page_letter_references_stay_on_the_page(report):
 
 def test_on_the_sources_page_a_source_cites_another_by_a_direct_link(report):
     sources = _page(report, "es", "fuentes.md")
-    assert str(provenance.cite(sources, "carta")) == '<a class="cf-source-ref" href="#carta" data-search-exclude>[carta]</a>'
+    assert (
+        str(provenance.cite(sources, "carta"))
+        == '<a class="cf-source-ref" href="#carta" data-search-exclude>[carta]</a>'
+    )
     assert not sources.notes.definitions
     other = _page(report, "es", "cronologia.md")
     mark = str(provenance.cite(other, "carta"))

@@ -2,6 +2,7 @@
 
 The codes are listed by `build.py --help` (casefile/errors.py) and in README.md.
 """
+
 from __future__ import annotations
 
 import errno
@@ -27,8 +28,14 @@ def repo(repo_copy) -> Path:
 
 
 def run(repo: Path, *args, **kwargs):
-    return subprocess.run([sys.executable, str(repo / "scripts/build.py"), *args], cwd=repo,
-                          capture_output=True, text=True, timeout=300, **kwargs)
+    return subprocess.run(
+        [sys.executable, str(repo / "scripts/build.py"), *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kwargs,
+    )
 
 
 def test_every_exit_code_is_listed_in_the_help():
@@ -43,14 +50,16 @@ def test_a_port_out_of_range_is_a_usage_error():
     result = run(ROOT, "serve", "--port", "70000")
     assert result.returncode == errors.USAGE == 2
     assert result.stderr.splitlines()[-1] == (
-        "build.py serve: error: argument --port: '70000' is not a port number: give one from 1 to 65535 (0 picks a free one)")
+        "build.py serve: error: argument --port: '70000' is not a port number: give one from 1 to 65535 (0 picks a free one)"
+    )
 
 
 def test_a_site_address_that_is_not_one_is_a_usage_error(repo):
     result = run(repo, "build", "--site-url", "example.org")
     assert result.returncode == errors.USAGE
     assert result.stderr.splitlines() == [
-        "build: the site address 'example.org' is not an absolute http(s) address — give it as --site-url https://host/path/"]
+        "build: the site address 'example.org' is not an absolute http(s) address — give it as --site-url https://host/path/"
+    ]
 
 
 def test_a_broken_schema_names_the_file(repo):
@@ -62,7 +71,8 @@ def test_a_broken_schema_names_the_file(repo):
         assert result.stdout == "" and "Traceback" not in result.stderr
         assert result.stderr.splitlines()[0] == (
             f"{command}: data/schema/letter.schema.json: is not valid JSON (line 1, column 2: Expecting property name "
-            "enclosed in double quotes) — restore it from the repository (git checkout -- data/schema/letter.schema.json) or fix it")
+            "enclosed in double quotes) — restore it from the repository (git checkout -- data/schema/letter.schema.json) or fix it"
+        )
 
 
 def test_a_schema_that_is_no_schema_names_the_file(repo):
@@ -80,7 +90,8 @@ def test_a_broken_mkdocs_yml_names_the_file(repo):
     assert result.stderr.splitlines() == [
         "build: mkdocs.yml: is not valid YAML at line 2, column 1 (expected the node content, but found '<stream end>')"
         f"{DASH}fix the syntax, or restore it from the repository (git checkout -- mkdocs.yml)",
-        "build: failed; site/ was left as it was"]
+        "build: failed; site/ was left as it was",
+    ]
 
 
 def test_a_missing_about_page_names_the_file(repo):
@@ -90,7 +101,8 @@ def test_a_missing_about_page_names_the_file(repo):
     assert result.stderr.splitlines() == [
         f"docs/es/acerca.md:1:1: is missing{DASH}restore it from the repository (git checkout -- docs/es/acerca.md)",
         "build: 1 input file(s) refused (links, special or missing files); nothing was read",
-        "build: failed; site/ was left as it was"]
+        "build: failed; site/ was left as it was",
+    ]
 
 
 def test_a_site_folder_that_is_a_link_is_refused(repo, tmp_path):
@@ -100,19 +112,32 @@ def test_a_site_folder_that_is_a_link_is_refused(repo, tmp_path):
     assert result.stderr.splitlines() == [
         f"build: site: is a symbolic link (to {tmp_path}); a build replaces this folder as a whole and does not write through "
         "links — remove the link, or build straight into the folder it points to with --site-dir",
-        "build: failed; site/ was left as it was"]
+        "build: failed; site/ was left as it was",
+    ]
 
 
-@pytest.mark.parametrize(("err", "code", "line"), [
-    (PermissionError(errno.EACCES, "Permission denied", "/srv/www/site/es"), errors.PERMISSION,
-     "build: /srv/www/site/es: Permission denied while building the site — check the owner and permissions of the file and "
-     "its folder, or run as the user who owns the clone"),
-    (OSError(errno.EROFS, "Read-only file system", "/srv/www/.site-new-abcd1234"), errors.PERMISSION,
-     "build: /srv/www/.site-new-abcd1234: Read-only file system while building the site — the folder is read-only: build on a writable disk"),
-    (OSError(errno.ENOSPC, "No space left on device", "/srv/www/.site-new-abcd1234/es/index.html"), errors.DISK,
-     "build: /srv/www/.site-new-abcd1234/es/index.html: No space left on device while building the site — free some disk space, "
-     "then run the command again"),
-])
+@pytest.mark.parametrize(
+    ("err", "code", "line"),
+    [
+        (
+            PermissionError(errno.EACCES, "Permission denied", "/srv/www/site/es"),
+            errors.PERMISSION,
+            "build: /srv/www/site/es: Permission denied while building the site — check the owner and permissions of the file and "
+            "its folder, or run as the user who owns the clone",
+        ),
+        (
+            OSError(errno.EROFS, "Read-only file system", "/srv/www/.site-new-abcd1234"),
+            errors.PERMISSION,
+            "build: /srv/www/.site-new-abcd1234: Read-only file system while building the site — the folder is read-only: build on a writable disk",
+        ),
+        (
+            OSError(errno.ENOSPC, "No space left on device", "/srv/www/.site-new-abcd1234/es/index.html"),
+            errors.DISK,
+            "build: /srv/www/.site-new-abcd1234/es/index.html: No space left on device while building the site — free some disk space, "
+            "then run the command again",
+        ),
+    ],
+)
 def test_disk_and_permission_failures_are_one_line_and_their_own_code(monkeypatch, capsys, report, err, code, line):
     def fail(*args, **kwargs):
         raise err
@@ -131,8 +156,10 @@ def test_an_os_error_outside_the_build_is_one_line_too(monkeypatch, capsys):
 
     monkeypatch.setattr(validate, "run", fail)
     assert cli.main(["check"]) == errors.PERMISSION
-    assert capsys.readouterr().err == ("check: data/case.yaml: Permission denied — check the owner and permissions of the "
-                                       "file and its folder, or run as the user who owns the clone\n")
+    assert capsys.readouterr().err == (
+        "check: data/case.yaml: Permission denied — check the owner and permissions of the "
+        "file and its folder, or run as the user who owns the clone\n"
+    )
 
 
 def test_a_closed_pipe_ends_the_command_quietly(repo):
@@ -140,8 +167,14 @@ def test_a_closed_pipe_ends_the_command_quietly(repo):
     read, write = os.pipe()
     os.close(read)  # the reader is gone before the first line is written
     try:
-        result = subprocess.run([sys.executable, str(repo / "scripts/build.py"), "check"], cwd=repo, stdout=write,
-                                stderr=subprocess.PIPE, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, str(repo / "scripts/build.py"), "check"],
+            cwd=repo,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     finally:
         os.close(write)
     assert (result.returncode, result.stderr) == (errors.PIPE, "")

@@ -1,4 +1,5 @@
 """The files a contributor meets: the issue form, the pull-request checklist, the pre-commit hook."""
+
 from __future__ import annotations
 
 import re
@@ -21,11 +22,16 @@ PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
 
 def validate(schema: str, path: Path) -> subprocess.CompletedProcess:
     """GitHub's own rules for the file, as SchemaStore publishes them (vendored by check-jsonschema)."""
-    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 # --- the issue form ---------------------------------------------------------------------------
+
 
 def test_the_issue_form_is_a_valid_github_issue_form():
     result = validate("vendor.github-issue-forms", ISSUE_FORM)
@@ -66,16 +72,24 @@ def test_the_issue_form_speaks_both_languages():
 
 # --- the pull-request template ----------------------------------------------------------------
 
-@pytest.mark.parametrize("promise", [
-    r"sources cited", r"quotations verbatim", r"scripts/build\.py check` passes",
-    r"both languages", r"conflicts of interest disclosed",
-])
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        r"sources cited",
+        r"quotations verbatim",
+        r"scripts/build\.py check` passes",
+        r"both languages",
+        r"conflicts of interest disclosed",
+    ],
+)
 def test_the_pull_request_checklist(promise):
     items = [line for line in PR_TEMPLATE.read_text(encoding="utf-8").splitlines() if line.startswith("- [ ] ")]
     assert any(re.search(promise, item, re.I) for item in items), promise
 
 
 # --- pre-commit -------------------------------------------------------------------------------
+
 
 def check_hook() -> dict:
     config = yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))
@@ -126,4 +140,6 @@ def test_the_pre_commit_hook_stops_a_commit_of_bad_data(repo_copy):
     timeline.write_text(text.replace('date: "2011-09-20"', "date: 2011-09-20", 1), encoding="utf-8")
     result = run_hook(repo_copy)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert re.search(r"^data/timeline\.yaml:\d+:\d+: events\[0\]\.date: unquoted date", result.stdout, re.M), result.stdout
+    assert re.search(r"^data/timeline\.yaml:\d+:\d+: events\[0\]\.date: unquoted date", result.stdout, re.M), (
+        result.stdout
+    )

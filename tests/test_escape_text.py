@@ -26,7 +26,9 @@ def _visible(text: str) -> bool:
 
 def _shown(source: str) -> tuple[str, str]:
     """(the heading's inner HTML, its id) as Python-Markdown writes `## source { #x }`."""
-    out = markdown.markdown(f"## {source} {{ #x }}", extensions=["toc", "attr_list", "md_in_html", "footnotes", "tables"])
+    out = markdown.markdown(
+        f"## {source} {{ #x }}", extensions=["toc", "attr_list", "md_in_html", "footnotes", "tables"]
+    )
     match = re.fullmatch(r'<h2 id="([^"]*)">(.*)</h2>', out, re.S)
     assert match, out
     return match.group(2), match.group(1)

@@ -1,5 +1,6 @@
 """Every page says, in its own language, when its facts last changed (the latest git change of the
 files it is made from)."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,11 @@ from casefile.paths import DATA
 from casefile.render.pages import PAGES
 from casefile.render.strings import format_date, t
 
-UPDATED = re.compile(r'<aside class="cf-updated">.*?</span>\s*(?P<words>[^<:]+): '
-                     r'<time datetime="(?P<iso>[0-9-]+)">(?P<shown>[^<]+)</time>', re.S)
+UPDATED = re.compile(
+    r'<aside class="cf-updated">.*?</span>\s*(?P<words>[^<:]+): '
+    r'<time datetime="(?P<iso>[0-9-]+)">(?P<shown>[^<]+)</time>',
+    re.S,
+)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,6 +1,7 @@
 """The glossary: its data is checked, its page lists every term, and the other pages explain each
 term where it first appears in a section, with a focusable <abbr> that never lands inside a
 heading, a link, code, an id or an address."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,15 @@ class Terms(HTMLParser):
         if tag in ("h1", "h2") and a.get("id"):
             self.section = a["id"]
         if tag == "abbr" and "cf-term" in (a.get("class") or "").split():
-            self.terms.append({"attrs": a, "inside": [t for t, _ in self.stack], "classes": " ".join(c for _, c in self.stack),
-                               "section": self.section, "text": ""})
+            self.terms.append(
+                {
+                    "attrs": a,
+                    "inside": [t for t, _ in self.stack],
+                    "classes": " ".join(c for _, c in self.stack),
+                    "section": self.section,
+                    "text": "",
+                }
+            )
         if tag not in self.VOID:
             self.stack.append((tag, a.get("class") or ""))
 
@@ -88,9 +96,11 @@ def test_terms_are_explained_once_per_section_and_never_inside_headings_links_or
 @pytest.mark.parametrize("lang", LANGS)
 def test_key_terms_are_explained_on_the_pages_that_use_them(built_site, report, lang):
     ids = {explanation(t, lang): t["id"] for t in report.data("glossary")["terms"]}
-    wanted = {"": {"nosc", "sedena", "pegasus", "ejercito-espia", "protocolo-respuesta-rapida"},
-              "carta/": {"sedena", "nso-group", "citizen-lab", "r3d", "4pa", "guacamaya", "politica-de-respuesta"},
-              "ejercito-espia/": {"sedena", "pegasus", "guacamaya", "citizen-lab", "antsua"}}
+    wanted = {
+        "": {"nosc", "sedena", "pegasus", "ejercito-espia", "protocolo-respuesta-rapida"},
+        "carta/": {"sedena", "nso-group", "citizen-lab", "r3d", "4pa", "guacamaya", "politica-de-respuesta"},
+        "ejercito-espia/": {"sedena", "pegasus", "guacamaya", "citizen-lab", "antsua"},
+    }
     for path, names in wanted.items():
         html = (built_site / lang / path / "index.html").read_text("utf-8")
         explained = {ids[t["attrs"]["title"]] for t in Terms(html).terms}
@@ -107,5 +117,7 @@ def test_a_word_can_explain_only_one_term(data_copy):
     line = text[: text.index(old)].count("\n") + 1
     index = [t["id"] for t in yaml.safe_load(text)["terms"]].index("termino-sedena")
     errors = [str(p) for p in check.run(data_copy).errors]
-    assert errors == [f"{path}:{line}:28: terms[{index}].forms.en[2]: 'NOSC' already explains the term 'termino-nosc'"
-                      " — a word can explain only one term: remove it from one of them"], errors
+    assert errors == [
+        f"{path}:{line}:28: terms[{index}].forms.en[2]: 'NOSC' already explains the term 'termino-nosc'"
+        " — a word can explain only one term: remove it from one of them"
+    ], errors

@@ -1,4 +1,5 @@
 """The home page: standfirst with its provenance, the latest news from the timeline, two ways in."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,12 @@ def test_headline_and_standfirst_come_first_with_their_provenance(built_site, re
     for ref in standfirst["letter"]:
         assert f'carta/#{ref}"' in block, f"standfirst lacks its letter reference {ref}"
     assert block.count('class="footnote-ref"') == len(standfirst["sources"])
-    assert html.index('id="entrada"') < html.index('id="estado"') < html.index('class="cf-ways"') < html.index('id="cifras"')
+    assert (
+        html.index('id="entrada"')
+        < html.index('id="estado"')
+        < html.index('class="cf-ways"')
+        < html.index('id="cifras"')
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)

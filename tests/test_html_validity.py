@@ -5,6 +5,7 @@ Java. Without either the test is skipped on a developer machine, but fails when 
 Java starts once per test run: one checker run reads every built page and the two probe pages of
 the second test (a JVM start-up with its compiler costs more CPU than checking the whole site).
 """
+
 from __future__ import annotations
 
 import json
@@ -40,9 +41,11 @@ def vnu():
 
 
 # Material's own markup, before theme/valid_html.py, has an error the checker must see.
-MATERIAL_DRAWER = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
-                   '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-                   '</body></html>')
+MATERIAL_DRAWER = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    "</body></html>"
+)
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +57,9 @@ def checked(built_site, vnu, tmp_path_factory):
     (probes / "fixed.html").write_text(fix(MATERIAL_DRAWER), "utf-8")
     pages = sorted(built_site.rglob("*.html"))
     files = [*pages, probes / "material.html", probes / "fixed.html"]
-    done = subprocess.run([*vnu, "--errors-only", "--format", "json", *map(str, files)],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [*vnu, "--errors-only", "--format", "json", *map(str, files)], capture_output=True, text=True, timeout=600
+    )
     try:
         messages = json.loads(done.stderr or done.stdout)["messages"]
     except (ValueError, KeyError):
@@ -66,7 +70,8 @@ def checked(built_site, vnu, tmp_path_factory):
             path = Path(unquote(urlsplit(m.get("url", "")).path))  # file:/tmp/a%20b.html
             path = path if path in errors else probes / "unknown"  # a message about no file given counts too
             errors.setdefault(path, []).append(
-                f"{m.get('url', '?').rsplit('/site/', 1)[-1]}:{m.get('lastLine', '?')}: {m.get('message')}")
+                f"{m.get('url', '?').rsplit('/site/', 1)[-1]}:{m.get('lastLine', '?')}: {m.get('message')}"
+            )
     return errors, pages, probes
 
 
@@ -77,7 +82,9 @@ pytestmark = pytest.mark.xdist_group("vnu")
 def test_every_built_page_has_no_html_error(checked):
     errors, pages, probes = checked
     assert len(pages) > 20, f"expected every page of both languages, found {len(pages)}"
-    found = [e for path, messages in errors.items() if path.parent != probes or path.name == "unknown" for e in messages]
+    found = [
+        e for path, messages in errors.items() if path.parent != probes or path.name == "unknown" for e in messages
+    ]
     assert not found, f"{len(found)} HTML error(s):\n" + "\n".join(found[:40])
 
 

@@ -4,6 +4,7 @@ Each case plants one such entry in a copy of the repository and runs the real co
 and `build` name the file, say why and what to do, exit 3, read nothing (a FIFO would hang them,
 /dev/zero would exhaust memory) and publish nothing.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,9 @@ def repo(repo_copy) -> Path:
 
 
 def run(repo: Path, *args):
-    return subprocess.run([sys.executable, str(repo / "scripts/build.py"), *args], cwd=repo,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(repo / "scripts/build.py"), *args], cwd=repo, capture_output=True, text=True, timeout=120
+    )
 
 
 def _replace_with_link(path: Path, target: str) -> None:
@@ -56,23 +58,48 @@ def _socket(path: Path) -> None:
 
 
 CASES = {
-    "link-to-passwd": ("docs/assets/leak.txt", lambda p: _replace_with_link(p, "/etc/passwd"),
-                       f"is a symbolic link (to /etc/passwd), not a regular file{DASH}{REPLACE}"),
-    "link-to-environ": ("docs/assets/javascripts/env.txt", lambda p: _replace_with_link(p, "/proc/self/environ"),
-                        f"is a symbolic link (to /proc/self/environ), not a regular file{DASH}{REPLACE}"),
-    "link-inside-repository": ("docs/es/acerca.md", lambda p: _replace_with_link(p, "../en/acerca.md"),
-                               f"is a symbolic link (to ../en/acerca.md), not a regular file{DASH}{REPLACE}"),
-    "link-to-a-folder": ("docs/assets/system", lambda p: _replace_with_link(p, "/etc"),
-                         f"is a symbolic link (to /etc), not a regular file{DASH}{REPLACE.replace('the file itself', 'the folder itself')}"),
-    "data-link-to-dev-zero": ("data/signatories.yaml", lambda p: _replace_with_link(p, "/dev/zero"),
-                              f"is a symbolic link (to /dev/zero), not a regular file{DASH}{REPLACE}"),
+    "link-to-passwd": (
+        "docs/assets/leak.txt",
+        lambda p: _replace_with_link(p, "/etc/passwd"),
+        f"is a symbolic link (to /etc/passwd), not a regular file{DASH}{REPLACE}",
+    ),
+    "link-to-environ": (
+        "docs/assets/javascripts/env.txt",
+        lambda p: _replace_with_link(p, "/proc/self/environ"),
+        f"is a symbolic link (to /proc/self/environ), not a regular file{DASH}{REPLACE}",
+    ),
+    "link-inside-repository": (
+        "docs/es/acerca.md",
+        lambda p: _replace_with_link(p, "../en/acerca.md"),
+        f"is a symbolic link (to ../en/acerca.md), not a regular file{DASH}{REPLACE}",
+    ),
+    "link-to-a-folder": (
+        "docs/assets/system",
+        lambda p: _replace_with_link(p, "/etc"),
+        f"is a symbolic link (to /etc), not a regular file{DASH}{REPLACE.replace('the file itself', 'the folder itself')}",
+    ),
+    "data-link-to-dev-zero": (
+        "data/signatories.yaml",
+        lambda p: _replace_with_link(p, "/dev/zero"),
+        f"is a symbolic link (to /dev/zero), not a regular file{DASH}{REPLACE}",
+    ),
     "data-fifo": ("data/signatories.yaml", _fifo, f"is a named pipe (FIFO), not a regular file{DASH}{REMOVE}"),
-    "schema-link": ("data/schema/letter.schema.json", lambda p: _replace_with_link(p, "common.schema.json"),
-                    f"is a symbolic link (to common.schema.json), not a regular file{DASH}{REPLACE}"),
-    "override-fifo": ("docs/overrides/partials/extra.html", _fifo, f"is a named pipe (FIFO), not a regular file{DASH}{REMOVE}"),
+    "schema-link": (
+        "data/schema/letter.schema.json",
+        lambda p: _replace_with_link(p, "common.schema.json"),
+        f"is a symbolic link (to common.schema.json), not a regular file{DASH}{REPLACE}",
+    ),
+    "override-fifo": (
+        "docs/overrides/partials/extra.html",
+        _fifo,
+        f"is a named pipe (FIFO), not a regular file{DASH}{REMOVE}",
+    ),
     "asset-socket": ("docs/assets/s", _socket, f"is a socket, not a regular file{DASH}{REMOVE}"),
-    "mkdocs-yml-link": ("mkdocs.yml", lambda p: (shutil.copy(p, p.with_name("base.yml")), _replace_with_link(p, "base.yml")),
-                        f"is a symbolic link (to base.yml), not a regular file{DASH}{REPLACE}"),
+    "mkdocs-yml-link": (
+        "mkdocs.yml",
+        lambda p: (shutil.copy(p, p.with_name("base.yml")), _replace_with_link(p, "base.yml")),
+        f"is a symbolic link (to base.yml), not a regular file{DASH}{REPLACE}",
+    ),
 }
 
 
@@ -85,13 +112,17 @@ def test_check_and_build_refuse_the_entry_and_publish_nothing(repo, case):
     checked = run(repo, "check")
     assert checked.returncode == 3, checked.stdout + checked.stderr
     assert checked.stdout.splitlines() == [
-        expected, "check: 1 input file(s) refused (links, special or missing files); nothing was read"]
+        expected,
+        "check: 1 input file(s) refused (links, special or missing files); nothing was read",
+    ]
 
     built = run(repo, "build")
     assert built.returncode == 3, built.stdout + built.stderr
     assert built.stderr.splitlines() == [
-        expected, "build: 1 input file(s) refused (links, special or missing files); nothing was read",
-        "build: failed; site/ was left as it was"]
+        expected,
+        "build: 1 input file(s) refused (links, special or missing files); nothing was read",
+        "build: failed; site/ was left as it was",
+    ]
     assert not (repo / "site").exists() and not list(repo.glob(".site-*")), "nothing is published"
 
 
@@ -110,10 +141,12 @@ def test_a_missing_page_of_docs_is_named(repo):
     checked = run(repo, "check")
     assert checked.returncode == 3
     assert checked.stdout.splitlines()[0] == (
-        f"docs/en/acerca.md:1:1: is missing{DASH}restore it from the repository (git checkout -- docs/en/acerca.md)")
+        f"docs/en/acerca.md:1:1: is missing{DASH}restore it from the repository (git checkout -- docs/en/acerca.md)"
+    )
 
 
 # -- the bounded, no-follow read -----------------------------------------------------------------
+
 
 def test_reads_are_bounded(tmp_path, monkeypatch):
     big = tmp_path / "big.yaml"

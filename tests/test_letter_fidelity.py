@@ -5,6 +5,7 @@ reports exactly what these tests would: here the real data must pass every one o
 the reading of data/carta-nosc-2023-01-16.txt they rely on is checked against the letter's shape.
 tests/test_letter_rules.py breaks each rule on purpose and checks its exact message.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -23,16 +24,22 @@ def test_the_letter_as_received_is_read_into_its_parts(received):
     """Guards the reading the rules rely on: the header, 17 paragraphs, 4 footnotes, the closing,
     the sender and 12 signatories, the paragraphs split by a page break joined again."""
     assert received.problem == ""
-    assert [h.text for h in received.header] == ["Ciudad de México, a 16 de enero de 2023",
-                                                  "Integrantes del Comité Directivo Alianza para el Gobierno Abierto"]
+    assert [h.text for h in received.header] == [
+        "Ciudad de México, a 16 de enero de 2023",
+        "Integrantes del Comité Directivo Alianza para el Gobierno Abierto",
+    ]
     assert len(received.paragraphs) == 17
     assert received.paragraphs[0].text.startswith("Como es de su conocimiento")
     assert received.paragraphs[-1].text.endswith("salvaguardar los valores de OGP.")
-    assert received.paragraphs[5].text.endswith("el pasado dos de octubre, se publicó la investigación #EjércitoEspía¹, en la que se "
-                                                "revelaron tres nuevos casos de espionaje en contra de periodistas y defensores de Derechos Humanos.")
-    assert received.paragraphs[11].text.endswith("contundente de la existencia de una conducta ilegal perpetrada por diversas "
-                                                 "administraciones y que, sobre todo, vulneran gravemente el espacio cívico seguro "
-                                                 "y la confianza que hemos buscado construir entre pares con el gobierno.")
+    assert received.paragraphs[5].text.endswith(
+        "el pasado dos de octubre, se publicó la investigación #EjércitoEspía¹, en la que se "
+        "revelaron tres nuevos casos de espionaje en contra de periodistas y defensores de Derechos Humanos."
+    )
+    assert received.paragraphs[11].text.endswith(
+        "contundente de la existencia de una conducta ilegal perpetrada por diversas "
+        "administraciones y que, sobre todo, vulneran gravemente el espacio cívico seguro "
+        "y la confianza que hemos buscado construir entre pares con el gobierno."
+    )
     assert list(received.footnotes) == ["¹", "²", "³", "⁴"]
     assert not any(mark in p.text for p in received.paragraphs[:5] for mark in received.footnotes)
     assert received.closing.text == "A T E N T A M E N T E"

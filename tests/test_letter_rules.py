@@ -4,6 +4,7 @@ dataset (the `small_data` fixture of conftest.py: the whole letter, a few record
 Line numbers are found by content (never hard-coded); columns are counted in the edited line.
 The rules live in scripts/casefile/validate/letter_rules.py and source_rules.py.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -57,6 +58,7 @@ def index_of(path, key, record_id):
 
 # -- signatories ------------------------------------------------------------------------------------
 
+
 def test_a_signatory_name_that_is_not_the_letters(small_data):
     """The issue's example: a comma dropped from "Causa Natura, A.C." fails check, naming both lines."""
     path = small_data / "signatories.yaml"
@@ -71,10 +73,16 @@ def test_a_signatory_name_that_is_not_the_letters(small_data):
 
 def test_the_check_command_fails_on_a_signatory_name(small_data):
     replace(small_data / "signatories.yaml", "    name: Causa Natura, A.C.", "    name: Causa Natura A.C.")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "check", "--data", str(small_data)],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "check", "--data", str(small_data)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 1
-    assert "signatories[1].name: 'Causa Natura A.C.' is not the name the letter gives: 'Causa Natura, A.C.'" in done.stdout
+    assert (
+        "signatories[1].name: 'Causa Natura A.C.' is not the name the letter gives: 'Causa Natura, A.C.'" in done.stdout
+    )
 
 
 def test_signatories_out_of_the_letters_order(small_data):
@@ -94,7 +102,7 @@ def test_a_signatory_of_the_letter_left_out(small_data):
     path = small_data / "signatories.yaml"
     text = path.read_text("utf-8")
     start = text.index("  - id: equis\n")
-    path.write_text(text[:start] + text[text.index("  - id: fundar\n"):], "utf-8")
+    path.write_text(text[:start] + text[text.index("  - id: fundar\n") :], "utf-8")
     assert problems(small_data) == [
         f"{path}:{line_of(path, 'signatories:')}:1: signatories: the letter is also signed by 'EQUIS Justicia para las Mujeres' "
         f"({small_data / TXT}:{txt_line(small_data, 'EQUIS Justicia para las Mujeres')}){DASH}add a record for it, in the letter's order"
@@ -117,10 +125,14 @@ def test_a_signatory_listed_twice(small_data):
     path = small_data / "signatories.yaml"
     replace(path, "    name: EQUIS Justicia para las Mujeres", "    name: Causa Natura, A.C.")
     n = line_of(path, "    name: Causa Natura, A.C.", after="  - id: equis")
-    assert f"{path}:{n}:11: signatories[2].name: 'Causa Natura, A.C.' is listed twice{DASH}remove one of the two records" in problems(small_data)
+    assert (
+        f"{path}:{n}:11: signatories[2].name: 'Causa Natura, A.C.' is listed twice{DASH}remove one of the two records"
+        in problems(small_data)
+    )
 
 
 # -- paragraphs, footnotes, header ------------------------------------------------------------------
+
 
 def test_a_word_of_a_paragraph_that_is_not_the_letters(small_data):
     """Reported on the line and column of the word, with the letter's line."""
@@ -158,11 +170,13 @@ def test_a_word_on_the_second_page_of_a_paragraph_names_that_page(small_data):
 def test_a_paragraph_of_the_letter_left_out(small_data):
     path = small_data / "letter.yaml"
     text = path.read_text("utf-8")
-    path.write_text(text[:text.index("  - id: p17\n")] + text[text.index("footnotes:\n"):], "utf-8")
+    path.write_text(text[: text.index("  - id: p17\n")] + text[text.index("footnotes:\n") :], "utf-8")
     found = problems(small_data)
-    assert (f"{path}:{line_of(path, 'paragraphs:')}:1: paragraphs: paragraph 17 of the letter ({small_data / TXT}:{n_txt(small_data, 'De igual forma')}) is missing: "
-            "'De igual forma, solicitamos su apreciable intervención para promover las sigu…'"
-            f"{DASH}add it as `- id: p17` with `number: 17`, `es:` (verbatim) and `en:`") in found
+    assert (
+        f"{path}:{line_of(path, 'paragraphs:')}:1: paragraphs: paragraph 17 of the letter ({small_data / TXT}:{n_txt(small_data, 'De igual forma')}) is missing: "
+        "'De igual forma, solicitamos su apreciable intervención para promover las sigu…'"
+        f"{DASH}add it as `- id: p17` with `number: 17`, `es:` (verbatim) and `en:`"
+    ) in found
     assert [p for p in found if p.startswith(f"{path}:") and "paragraph 17 of the letter" not in p] == []
 
 
@@ -182,17 +196,20 @@ def test_a_footnote_said_to_be_called_by_the_wrong_paragraph(small_data):
     n = line_of(path, "    paragraph: p6", after="  - id: fn1")
     replace(path, "    paragraph: p6\n", "    paragraph: p5\n")
     found = problems(small_data)
-    assert f"{path}:{n}:16: footnotes[0].paragraph: is 'p5', but the letter calls footnote ¹ in paragraph 6 ({small_data / TXT}:{n_txt(small_data, 'A pesar de que')}){DASH}use paragraph: p6" in found
+    assert (
+        f"{path}:{n}:16: footnotes[0].paragraph: is 'p5', but the letter calls footnote ¹ in paragraph 6 ({small_data / TXT}:{n_txt(small_data, 'A pesar de que')}){DASH}use paragraph: p6"
+        in found
+    )
 
 
 def test_a_footnote_of_the_letter_left_out(small_data):
     path = small_data / "letter.yaml"
     text = path.read_text("utf-8")
-    path.write_text(text[:text.index("  - id: fn4\n")], "utf-8")
+    path.write_text(text[: text.index("  - id: fn4\n")], "utf-8")
     assert (
         f"{path}:{line_of(path, 'footnotes:')}:1: footnotes: footnote ⁴ of the letter ({small_data / TXT}:{n_txt(small_data, '⁴')}) is missing: "
         "'El comunicado de SEDENA carece de evidencia para descartar los siguientes hec…'"
-        f"{DASH}add it with `mark: \"⁴\"`, the paragraph that calls it, `es:` (verbatim) and `en:`"
+        f'{DASH}add it with `mark: "⁴"`, the paragraph that calls it, `es:` (verbatim) and `en:`'
     ) in problems(small_data)
 
 
@@ -224,11 +241,14 @@ def test_the_date_is_the_letters(small_data):
     replace(path, 'date: "2023-01-16"', 'date: "2023-01-15"')
     n = line_of(path, 'date: "2023-01-15"')
     found = problems(small_data)
-    assert found[0] == (f"{path}:{n}:7: date: is '2023-01-15', but the letter is dated "
-                        f"'16 de enero de 2023' ({small_data / TXT}:{n_txt(small_data, 'Ciudad de México')}){DASH}use date: \"2023-01-16\"")
+    assert found[0] == (
+        f"{path}:{n}:7: date: is '2023-01-15', but the letter is dated "
+        f"'16 de enero de 2023' ({small_data / TXT}:{n_txt(small_data, 'Ciudad de México')}){DASH}use date: \"2023-01-16\""
+    )
 
 
 # -- the letter file of the folder checked ----------------------------------------------------------
+
 
 def test_check_data_reads_the_letter_text_of_that_folder(small_data):
     """`check --data DIR` compares DIR's data with DIR's own copy of the letter, when it has one."""
@@ -258,13 +278,17 @@ def test_a_letter_text_without_its_closing_is_reported(small_data):
 
 # -- the requests' quotations -----------------------------------------------------------------------
 
+
 def test_a_spanish_quotation_from_a_paragraph_the_request_does_not_cite(small_data):
     path = small_data / "requests.yaml"
     index = index_of(path, "requests", "accion-a")
     n = line_of(path, "    letter: [p17]", after="  - id: accion-a")
     replace(path, "    letter: [p17]\n  - id: accion-b", "    letter: [p16]\n  - id: accion-b")
     found = problems(small_data)
-    assert f"{path}:{n}:13: requests[{index}].letter: does not cite p17, the paragraph quote.es comes from{DASH}add p17 to `letter:`" in found
+    assert (
+        f"{path}:{n}:13: requests[{index}].letter: does not cite p17, the paragraph quote.es comes from{DASH}add p17 to `letter:`"
+        in found
+    )
 
 
 def test_an_english_quotation_must_start_in_the_cited_translation(small_data):
@@ -305,17 +329,24 @@ def test_the_english_quotation_follows_the_translation(small_data):
     from casefile.load import load
     from casefile.load.quotes import quoted
 
-    replace(small_data / "letter.yaml", "we formally request that the Rapid Response Protocol", "we formally ask that the Rapid Response Protocol")
+    replace(
+        small_data / "letter.yaml",
+        "we formally request that the Rapid Response Protocol",
+        "we formally ask that the Rapid Response Protocol",
+    )
     replace(small_data / "requests.yaml", "        from: we formally request", "        from: we formally ask")
     assert problems(small_data) == []
     dataset = load(small_data)
     request = next(r for r in dataset.requests if r["id"] == "solicitud-protocolo")
     english = quoted(dataset.letter, request, "en")
-    assert english.startswith("we formally ask that the Rapid Response Protocol (Protocolo de Respuesta Rápida) be initiated,")
+    assert english.startswith(
+        "we formally ask that the Rapid Response Protocol (Protocolo de Respuesta Rápida) be initiated,"
+    )
     assert english.endswith("that govern the Partnership, have been violated.")
 
 
 # -- sources ----------------------------------------------------------------------------------------
+
 
 def test_a_title_that_drifted_from_own_title(small_data):
     path = small_data / "sources.yaml"
@@ -332,7 +363,11 @@ def test_a_title_that_drifted_from_own_title(small_data):
 def test_a_translation_without_the_footnote_mark(small_data):
     path = small_data / "letter.yaml"
     mark = line_of(path, '    mark: "¹"')
-    replace(path, "on 2 October last the #EjércitoEspía¹ investigation", "on 2 October last the #EjércitoEspía investigation")
+    replace(
+        path,
+        "on 2 October last the #EjércitoEspía¹ investigation",
+        "on 2 October last the #EjércitoEspía investigation",
+    )
     assert problems(small_data) == [
         f"{path}:{mark}:11: footnotes[0].mark: mark ¹ does not appear in the en text of p6{DASH}put ¹ in p6.en where the letter calls the footnote"
     ]

@@ -1,4 +1,5 @@
 """publish/minify_html.py: runs of whitespace collapsed, and nothing a reader sees or a script runs touched."""
+
 from __future__ import annotations
 
 import re

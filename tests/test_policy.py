@@ -1,6 +1,7 @@
 """Every built page carries its policy: a referrer policy and a Content-Security-Policy whose
 script hashes are exactly those of the page's inline scripts, set before any script.
 (tests/browser/test_csp.py proves in Chromium that every page works under it.)"""
+
 from __future__ import annotations
 
 import base64
@@ -32,10 +33,12 @@ def test_every_page_has_one_policy_before_any_script(built_site):
         assert directives["style-src"] == "'self'" and directives["worker-src"] == "'self'"
         allowed = directives["script-src"].split()
         assert allowed[0] == "'self'" and sorted(allowed[1:]) == sorted(set(_inline_scripts(page))), path
-        head = page[:page.index("<script")] if "<script" in page else page
+        head = page[: page.index("<script")] if "<script" in page else page
         assert CSP.search(head), f"{path}: a script comes before the policy"
         assert page.count('<meta name="referrer" content="no-referrer">') == 1, path
-        assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", page), f"{path}: an inline event handler, which the policy blocks"
+        assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", page), (
+            f"{path}: an inline event handler, which the policy blocks"
+        )
 
 
 def test_the_policy_is_replaced_not_added_twice():

@@ -1,5 +1,6 @@
 """The share pages are written fit to serve and with their policy; csp.run passes by the folders
 it is told are done (the root run passes each language's, whose pages have their policy)."""
+
 from __future__ import annotations
 
 import os
@@ -7,8 +8,8 @@ import stat
 from pathlib import Path
 
 from casefile.languages import LANGS
-from casefile.settings import load as load_settings
 from casefile.publish import csp, share_pages
+from casefile.settings import load as load_settings
 
 
 def _modes(folder: Path) -> set:

@@ -5,6 +5,7 @@ are printed and reported on /__casefile/status while the last good preview keeps
 fixing them brings the preview back. Over-long paths get 414 or 404; idle connections are closed.
 (tests/browser/test_csp.py shows the error banner in Chromium.)
 """
+
 from __future__ import annotations
 
 import json
@@ -50,14 +51,23 @@ def _until(condition, what: str, limit: float = 120):
 
 
 def test_a_broken_template_or_config_keeps_the_last_good_preview_and_says_why(repo):
-    proc = subprocess.Popen([sys.executable, str(repo / "scripts/build.py"), "serve", "--lang", "es", "--port", "0"],
-                            cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    proc = subprocess.Popen(
+        [sys.executable, str(repo / "scripts/build.py"), "serve", "--lang", "es", "--port", "0"],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )
     lines = []
     threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
     try:
-        base = _until(lambda: next((m.group(1) for l in lines if (m := re.search(r"serve: (http://127\.0\.0\.1:\d+)/es/", l))), None),
-                      "serve to announce its address")
+        base = _until(
+            lambda: next(
+                (m.group(1) for line in lines if (m := re.search(r"serve: (http://127\.0\.0\.1:\d+)/es/", line))), None
+            ),
+            "serve to announce its address",
+        )
 
         def status():
             return json.loads(_get(base + serve.STATUS_PATH)[1])
@@ -82,7 +92,9 @@ def test_a_broken_template_or_config_keeps_the_last_good_preview_and_says_why(re
         _until(lambda: "mkdocs.yml: is not valid YAML" in (status()["error"] or ""), "the mkdocs.yml error")
 
         config.write_text(config_text, "utf-8")
-        recovered = _until(lambda: (s := status())["error"] is None and s["stamp"] != good["stamp"] and s, "the preview to recover")
+        recovered = _until(
+            lambda: (s := status())["error"] is None and s["stamp"] != good["stamp"] and s, "the preview to recover"
+        )
         assert recovered["error"] is None
         assert _get(base + "/es/acerca/")[0] == 200
         assert proc.poll() is None, "serve is still running"
@@ -107,6 +119,7 @@ def test_an_unexpected_exception_in_a_rebuild_is_reported_not_raised(monkeypatch
 
 
 # -- requests that used to crash or stall the servers ------------------------------------------------
+
 
 @pytest.fixture(params=[StaticHandler, serve.PreviewHandler], ids=["static-host", "preview"])
 def server(request, built_site):
@@ -137,7 +150,11 @@ def test_before_the_first_good_build_pages_wait_for_it(tmp_path):
     try:
         status, page = _get(base + "/es/carta/")
         assert status == 503 and serve.RELOAD_TAG in page
-        assert json.loads(_get(base + serve.STATUS_PATH)[1]) == {"stamp": "0", "error": "data/case.yaml:1:1: is empty", "version": 0}
+        assert json.loads(_get(base + serve.STATUS_PATH)[1]) == {
+            "stamp": "0",
+            "error": "data/case.yaml:1:1: is empty",
+            "version": 0,
+        }
         assert _get(base + serve.SCRIPT_PATH)[1] == serve.RELOAD_JS.read_text("utf-8")
     finally:
         httpd.shutdown()
@@ -146,15 +163,18 @@ def test_before_the_first_good_build_pages_wait_for_it(tmp_path):
 def test_an_open_page_hears_of_a_rebuild_as_soon_as_it_finishes(tmp_path):
     """The status request waits for the next rebuild (long polling) and answers with its news."""
     (tmp_path / "index.html").write_text("<html><body></body></html>", "utf-8")
-    handler = type("Handler", (serve.PreviewHandler,), {"stamp": "1", "error": None, "version": 4,
-                                                         "news": threading.Condition()})
+    handler = type(
+        "Handler", (serve.PreviewHandler,), {"stamp": "1", "error": None, "version": 4, "news": threading.Condition()}
+    )
     server, address = serve_in_thread(tmp_path, handler=handler)
     base = address + serve.STATUS_PATH
     try:
         with urllib.request.urlopen(base, timeout=10) as response:  # no `since`: the state now
             assert json.loads(response.read()) == {"stamp": "1", "error": None, "version": 4}
         answers = []
-        waiting = threading.Thread(target=lambda: answers.append(json.loads(urllib.request.urlopen(base + "?since=4", timeout=30).read())))
+        waiting = threading.Thread(
+            target=lambda: answers.append(json.loads(urllib.request.urlopen(base + "?since=4", timeout=30).read()))
+        )
         waiting.start()
         waiting.join(0.5)
         assert waiting.is_alive(), "with nothing new, the status request waits"

@@ -6,6 +6,7 @@ preview on disk is then the same, byte for byte, as a `build` of the same files.
 preview is done with are set aside at once and removed while idle; the schemas are read again
 only when one of them changed.
 """
+
 from __future__ import annotations
 
 import filecmp
@@ -59,16 +60,24 @@ def _differences(a: Path, b: Path) -> list[str]:
 
 def test_each_edit_shows_on_its_pages_and_the_preview_is_the_site_a_build_makes(repo_copy):
     repo = repo_copy
-    proc = subprocess.Popen([sys.executable, str(repo / "scripts/build.py"), "serve", "--port", "0"], cwd=repo,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    proc = subprocess.Popen(
+        [sys.executable, str(repo / "scripts/build.py"), "serve", "--port", "0"],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )
     lines = []
     threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
     try:
         end = time.monotonic() + 180
         base = None
         while base is None and time.monotonic() < end:
-            base = next((m.group(1) for line in list(lines) if (m := re.search(r"serve: (http://127\.0\.0\.1:\d+)/es/", line))), None)
+            base = next(
+                (m.group(1) for line in list(lines) if (m := re.search(r"serve: (http://127\.0\.0\.1:\d+)/es/", line))),
+                None,
+            )
             time.sleep(0.05)
         assert base, "serve announced its address:\n" + "".join(lines)
 
@@ -104,12 +113,18 @@ def test_each_edit_shows_on_its_pages_and_the_preview_is_the_site_a_build_makes(
     assert "Traceback" not in output and "build failed" not in output
 
     cold = repo / "cold-site"
-    subprocess.run([sys.executable, str(repo / "scripts/build.py"), "build", "--site-dir", str(cold)], cwd=repo,
-                   check=True, capture_output=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    subprocess.run(
+        [sys.executable, str(repo / "scripts/build.py"), "build", "--site-dir", str(cold)],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert _differences(repo / "build/preview", cold) == [], "the preview is the site a build makes of the same files"
 
 
 # -- what the preview is done with, and what it forgets -------------------------------------------------
+
 
 def test_a_replaced_preview_is_set_aside_at_once_and_removed_while_idle(tmp_path):
     old = tmp_path / ".preview-new-abcd1234"

@@ -1,5 +1,6 @@
 """swap.remove takes a previous site away entirely, a few sub-folders at a time, and never
 follows a link out of it."""
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Two clones of the same commit, at different paths, built with different time zon
 second one three days and some hours later: with `faketime` (Debian's package) when it is installed,
 otherwise by shifting Python's clock in the second build (a sitecustomize module).
 """
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,15 @@ def _clone(target: Path) -> Path:
     for name in ("data", "docs", "scripts"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE,
-               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@localhost", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@localhost")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_DATE=COMMIT_DATE,
+        GIT_COMMITTER_DATE=COMMIT_DATE,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@localhost",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@localhost",
+    )
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "snapshot"]):
         subprocess.run(["git", *command], cwd=target, env=env, check=True, capture_output=True, timeout=60)
     return target
@@ -40,8 +48,21 @@ def _clone(target: Path) -> Path:
 
 def _build(repo: Path, env: dict, prefix=()) -> Path:
     # with an address, so that the sitemaps (dated from the data) and every absolute tag are compared too
-    result = subprocess.run([*prefix, sys.executable, str(repo / "scripts/build.py"), "build", "--site-url", "https://example.net/casefile/"], cwd=repo,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env}, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            *prefix,
+            sys.executable,
+            str(repo / "scripts/build.py"),
+            "build",
+            "--site-url",
+            "https://example.net/casefile/",
+        ],
+        cwd=repo,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     return repo / "site"
 
@@ -74,4 +95,3 @@ def test_two_builds_on_different_days_are_byte_identical(two_builds):
     # No gzip file, which would hold the day it was written: MkDocs writes sitemap.xml.gz only
     # beside a sitemap of its own, and docs/overrides/sitemap.xml leaves it empty.
     assert not [name for name in first if name.endswith(".gz")]
-

@@ -1,4 +1,5 @@
 """The JSON Schemas are the contributors' documentation: valid, strict, and described field by field."""
+
 from __future__ import annotations
 
 import json

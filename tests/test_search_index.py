@@ -1,5 +1,6 @@
 """Each language's search index: body text only, the letter split by paragraph and boosted, and
 plain keywords from the glossary (army, spyware…) on the sections that use the terms."""
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,12 @@ NOISE = {
     "¶": "a pilcrow (permalink or paragraph number)",
     "↩": "a footnote back link",
     "<sup>": "a footnote number",
-    "letter, ¶": "a reference to the letter", "carta, ¶": "a reference to the letter",
-    "letter, note": "a reference to the letter", "carta, nota": "a reference to the letter",
-    "Cited in": "a 'cited in' list", "Citada en": "a 'cited in' list",
+    "letter, ¶": "a reference to the letter",
+    "carta, ¶": "a reference to the letter",
+    "letter, note": "a reference to the letter",
+    "carta, nota": "a reference to the letter",
+    "Cited in": "a 'cited in' list",
+    "Citada en": "a 'cited in' list",
     "id: <code>": "a source id",
 }
 
@@ -65,16 +69,29 @@ def test_english_sections_that_name_sedena_or_pegasus_are_found_by_plain_words(b
         for word in ("army", "military", "defence ministry", "defense ministry"):
             assert word in words, f"{location} cannot be found by {word!r}: {words!r}"
     assert "spyware" in docs["carta/#p8"]["keywords"] and "spying" in docs["carta/#p8"]["keywords"]
-    assert all("keywords" not in d or "army" not in d["keywords"] for d in docs.values()
-               if "SEDENA" not in d["text"] + d["title"] and "Sedena" not in d["text"] + d["title"]
-               and "EjércitoEspía" not in d["text"] + d["title"] and "Ejército Espía" not in d["text"] + d["title"])
+    assert all(
+        "keywords" not in d or "army" not in d["keywords"]
+        for d in docs.values()
+        if "SEDENA" not in d["text"] + d["title"]
+        and "Sedena" not in d["text"] + d["title"]
+        and "EjércitoEspía" not in d["text"] + d["title"]
+        and "Ejército Espía" not in d["text"] + d["title"]
+    )
 
 
 def test_cleaning_and_keywords_by_example():
-    assert search_index.clean("<p>Kind: letter · id: <code>carta</code> · copy</p> <p> </p>") == "<p>Kind: letter · copy</p>"
+    assert (
+        search_index.clean("<p>Kind: letter · id: <code>carta</code> · copy</p> <p> </p>")
+        == "<p>Kind: letter · copy</p>"
+    )
     assert search_index.clean("<p>Title <sup>3</sup> more<sup>12</sup></p>") == "<p>Title more</p>"
-    glossary = [{"term": {"es": "SEDENA", "en": "SEDENA"}, "forms": {"en": ["SEDENA", "Sedena"]},
-                 "keywords": {"en": ["army", "military"]}}]
+    glossary = [
+        {
+            "term": {"es": "SEDENA", "en": "SEDENA"},
+            "forms": {"en": ["SEDENA", "Sedena"]},
+            "keywords": {"en": ["army", "military"]},
+        }
+    ]
     patterns = search_index._term_patterns(glossary, "en")
     assert search_index.keywords({"title": "", "text": "the Sedena paid"}, patterns) == "army military"
     assert search_index.keywords({"title": "", "text": "SEDENAS"}, patterns) == ""
@@ -97,9 +114,16 @@ def test_accented_words_are_also_indexed_without_their_accents(built_site):
 
 def test_folding_by_example():
     assert search_index.fold("Ejército") == "ejercito" and search_index.fold("NÚÑEZ") == "nunez"
-    assert search_index.folded_words("<p>El Ejército &amp; <code>Núñez</code>, ejército; año</p>") == "ejercito nunez ano"
+    assert (
+        search_index.folded_words("<p>El Ejército &amp; <code>Núñez</code>, ejército; año</p>") == "ejercito nunez ano"
+    )
     assert search_index.folded_words("<p>plain words only</p>") == ""
     entry = {"title": "Política", "text": "<p>el espía</p>", "keywords": "ejército militar"}
     search_index.add_folded(entry)
-    assert entry == {"title": "Política", "text": "<p>el espía</p>", "keywords": "ejército militar ejercito",
-                     "folded_title": "politica", "folded_text": "espia"}
+    assert entry == {
+        "title": "Política",
+        "text": "<p>el espía</p>",
+        "keywords": "ejército militar ejercito",
+        "folded_title": "politica",
+        "folded_text": "espia",
+    }

@@ -3,6 +3,7 @@
 The session's site (tests/conftest.py) is built for https://example.net/casefile/; one more
 build here has no address at all and a renamed record (`former_ids`).
 """
+
 from __future__ import annotations
 
 import re
@@ -18,11 +19,11 @@ from casefile import pipeline as site_build
 from casefile import validate as data_check
 from casefile.languages import LANGS, LOCALES, ORIGINAL
 from casefile.load.history import last_changed
+from casefile.publish import cards
+from casefile.publish.share_pages import shared_records
 from casefile.render.pages import BY_DATA, PAGES
 from casefile.render.strings import t
 from casefile.settings import load as load_settings
-from casefile.publish import cards
-from casefile.publish.share_pages import shared_records
 
 ADDRESS = "https://example.net/casefile/"
 PLACEHOLDERS = ("example.org", "github.com/example/")
@@ -83,7 +84,7 @@ def page_file(site: Path, lang: str, spec) -> Path:
 def local_file(site: Path, url: str) -> Path:
     """The built file behind an absolute address of the test site."""
     assert url.startswith(ADDRESS), url
-    path = site / url[len(ADDRESS):]
+    path = site / url[len(ADDRESS) :]
     return path / "index.html" if url.endswith("/") else path
 
 
@@ -91,6 +92,7 @@ CASES = [pytest.param(lang, spec, id=f"{lang}-{spec.file}") for lang in LANGS fo
 
 
 # -- every page: title, description, canonical, hreflang, Open Graph, card --------------------------
+
 
 @pytest.mark.parametrize(("lang", "spec"), CASES)
 def test_page_title_leads_with_the_page(built_site, lang, spec):
@@ -158,6 +160,7 @@ def test_no_placeholder_host_anywhere(built_site):
 
 # -- share links ---------------------------------------------------------------------------------
 
+
 def test_every_record_with_an_id_has_a_share_page_in_each_language(built_site, report):
     records = shared_records(report.dataset)
     assert len(records) > 150
@@ -177,7 +180,7 @@ def test_share_pages_preview_the_fact_and_send_the_reader_to_it(built_site, repo
         target = f"../../{spec.url}#{item.anchor}"
         assert head.one("robots") == "noindex"
         assert head.one("refresh") == f"0; url={target}"
-        assert f"<script>location.replace(\"{target}\");</script>" in html
+        assert f'<script>location.replace("{target}");</script>' in html
         assert html.index("location.replace") < html.index("<title>"), "the reader must be sent on before anything else"
         assert [link["href"] for link in head.rel("canonical")] == [f"{ADDRESS}{lang}/{spec.url}#{item.anchor}"]
         assert head.one("og:url") == f"{ADDRESS}{lang}/d/{item.id}/"
@@ -197,7 +200,9 @@ def test_share_pages_preview_the_fact_and_send_the_reader_to_it(built_site, repo
 def test_a_share_page_says_what_its_fact_says(built_site):
     head = Head(built_site / "es/d/p9/index.html")
     assert head.one("og:title") == "Párrafo 9 de la carta"
-    assert head.one("description").startswith("Adicionalmente, a partir de la revelación de información realizada por el grupo Guacamaya")
+    assert head.one("description").startswith(
+        "Adicionalmente, a partir de la revelación de información realizada por el grupo Guacamaya"
+    )
     head = Head(built_site / "en/d/mx0081/index.html")
     assert head.one("og:title") == "7. Technology Rights and Privacy"
 
@@ -223,6 +228,7 @@ def test_every_linkable_record_has_a_copy_link_control(built_site, report):
 
 # -- search engines ------------------------------------------------------------------------------
 
+
 def test_robots_txt_points_at_the_sitemap_index(built_site):
     robots = (built_site / "robots.txt").read_text("utf-8")
     assert re.search(r"^User-agent: \*$", robots, re.M) and re.search(r"^Allow: /$", robots, re.M)
@@ -233,7 +239,9 @@ def test_robots_txt_points_at_the_sitemap_index(built_site):
 def test_sitemap_index_lists_each_language(built_site):
     root = ElementTree.parse(built_site / "sitemap.xml").getroot()
     assert root.tag == f"{{{SITEMAP_NS['s']}}}sitemapindex"
-    assert [e.text for e in root.findall("s:sitemap/s:loc", SITEMAP_NS)] == [f"{ADDRESS}{lang}/sitemap.xml" for lang in LANGS]
+    assert [e.text for e in root.findall("s:sitemap/s:loc", SITEMAP_NS)] == [
+        f"{ADDRESS}{lang}/sitemap.xml" for lang in LANGS
+    ]
     for lang in LANGS:
         assert (built_site / lang / "sitemap.xml").exists()
     assert not list(built_site.rglob("sitemap.xml.gz")), "MkDocs' own sitemap (build-date lastmod) is not written"
@@ -266,7 +274,9 @@ def test_source_titles_in_another_language_are_marked(built_site, report, spec):
     for lang in LANGS:
         cites = Head(page_file(built_site, lang, spec)).cites
         assert all(text in languages for _, text in cites), [text for _, text in cites if text not in languages]
-        wrong = [(marked, text) for marked, text in cites if marked != (languages[text] if languages[text] != lang else None)]
+        wrong = [
+            (marked, text) for marked, text in cites if marked != (languages[text] if languages[text] != lang else None)
+        ]
         assert not wrong, f"/{lang}/{spec.url}: {wrong[:5]}"
         if spec == BY_DATA["sources"]:
             foreign = sum(1 for s in published if s["language"] != lang)
@@ -278,10 +288,13 @@ def test_signatory_names_in_the_english_letter_are_marked_spanish(built_site, re
     html = (built_site / "en/carta/index.html").read_text("utf-8")
     marked = re.findall(r'<li><a href="../firmantes/#[a-z0-9-]+"><span lang="es">([^<]*)</span></a></li>', html)
     assert [m.replace("&amp;", "&") for m in marked] == names
-    assert 'lang="es"' not in re.search(r'id="firmas".*?</ul>', (built_site / "es/carta/index.html").read_text("utf-8"), re.S).group(0)
+    assert 'lang="es"' not in re.search(
+        r'id="firmas".*?</ul>', (built_site / "es/carta/index.html").read_text("utf-8"), re.S
+    ).group(0)
 
 
 # -- a build with no address, and a renamed record -------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def bare_site(tmp_path_factory, monkeypatch_module):
@@ -294,8 +307,14 @@ def bare_site(tmp_path_factory, monkeypatch_module):
     findings = data / "findings.yaml"
     text = findings.read_text("utf-8")
     assert "      - id: investigacion-autoria\n" in text
-    findings.write_text(text.replace("      - id: investigacion-autoria\n",
-                                     "      - id: investigacion-autoria\n        former_ids: [quien-investigo]\n", 1), "utf-8")
+    findings.write_text(
+        text.replace(
+            "      - id: investigacion-autoria\n",
+            "      - id: investigacion-autoria\n        former_ids: [quien-investigo]\n",
+            1,
+        ),
+        "utf-8",
+    )
     report = data_check.run(data)
     assert report.ok, [str(p) for p in report.errors]
     settings = load_settings()
@@ -321,7 +340,9 @@ def test_a_build_without_address_emits_no_placeholder_and_no_absolute_tags(bare_
         head = Head(path)
         where = path.relative_to(bare_site)
         assert not head.rel("canonical"), where
-        assert not [link for link in head.rel("alternate") if link.get("hreflang")], f"{where}: hreflang without an address"
+        assert not [link for link in head.rel("alternate") if link.get("hreflang")], (
+            f"{where}: hreflang without an address"
+        )
         assert "og:url" not in head.meta and "og:image" not in head.meta, where
         assert 'rel="edit"' not in html, f"{where}: 'Edit this page' without a repository"
     assert not list(bare_site.rglob("sitemap.xml")), "sitemaps need absolute addresses"
@@ -331,7 +352,11 @@ def test_a_build_without_address_emits_no_placeholder_and_no_absolute_tags(bare_
 def test_a_renamed_record_keeps_its_old_anchor_and_share_link(bare_site):
     for lang in LANGS:
         html = (bare_site / lang / "ejercito-espia/index.html").read_text("utf-8")
-        block = re.search(r'<div class="cf-fact">\s*<div class="cf-tools"[^>]*>(.*?)</div>\s*<h3 id="investigacion-autoria"', html, re.S)
+        block = re.search(
+            r'<div class="cf-fact">\s*<div class="cf-tools"[^>]*>(.*?)</div>\s*<h3 id="investigacion-autoria"',
+            html,
+            re.S,
+        )
         assert block, "the fact's tools come first in its block, before its heading"
         assert '<span class="cf-former-id" id="quien-investigo"></span>' in block.group(1)
         old = Head(bare_site / lang / "d/quien-investigo/index.html")
@@ -341,6 +366,7 @@ def test_a_renamed_record_keeps_its_old_anchor_and_share_link(bare_site):
 
 
 # -- cards are drawn only when their text changes ----------------------------------------------------
+
 
 def test_cards_are_cached_by_their_text(tmp_path, monkeypatch):
     monkeypatch.setattr(cards, "CACHE", tmp_path)
@@ -366,11 +392,18 @@ def test_the_card_font_has_accented_letters(accented, plain):
 
 # -- former ids are checked like ids ---------------------------------------------------------------
 
+
 def _rename(data: Path, former: str) -> None:
     findings = data / "findings.yaml"
     text = findings.read_text("utf-8")
-    findings.write_text(text.replace("      - id: investigacion-autoria\n",
-                                     f"      - id: investigacion-autoria\n        former_ids: {former}\n", 1), "utf-8")
+    findings.write_text(
+        text.replace(
+            "      - id: investigacion-autoria\n",
+            f"      - id: investigacion-autoria\n        former_ids: {former}\n",
+            1,
+        ),
+        "utf-8",
+    )
 
 
 def test_a_valid_former_id_passes_check(small_data):
@@ -379,26 +412,49 @@ def test_a_valid_former_id_passes_check(small_data):
     assert report.ok, [str(p) for p in report.errors]
 
 
-@pytest.mark.parametrize(("former", "message"), [
-    ("[p9]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'p9' is already used at "
-             "data/letter.yaml:{p9} — ids and former ids share one namespace (anchors and share links); remove it from former_ids"),
-    ("[cifra-organizaciones]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'cifra-organizaciones' is "
-                               "already used at data/case.yaml:{cifra-organizaciones} — ids and former ids share one namespace (anchors and share "
-                               "links); remove it from former_ids"),
-    ("[investigacion-autoria]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'investigacion-autoria' "
-                                "is already used at data/findings.yaml:8 — ids and former ids share one namespace (anchors and "
-                                "share links); remove it from former_ids"),
-    ("[notas]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'notas' is reserved for an anchor the "
-                "site makes itself — remove it from former_ids"),
-    ("[fnref-1]", "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'fnref-1' is reserved for an anchor "
-                  "the site makes itself — remove it from former_ids"),
-], ids=["letter-paragraph", "other-file", "own-id", "section-anchor", "footnote-prefix"])
+@pytest.mark.parametrize(
+    ("former", "message"),
+    [
+        (
+            "[p9]",
+            "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'p9' is already used at "
+            "data/letter.yaml:{p9} — ids and former ids share one namespace (anchors and share links); remove it from former_ids",
+        ),
+        (
+            "[cifra-organizaciones]",
+            "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'cifra-organizaciones' is "
+            "already used at data/case.yaml:{cifra-organizaciones} — ids and former ids share one namespace (anchors and share "
+            "links); remove it from former_ids",
+        ),
+        (
+            "[investigacion-autoria]",
+            "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'investigacion-autoria' "
+            "is already used at data/findings.yaml:8 — ids and former ids share one namespace (anchors and "
+            "share links); remove it from former_ids",
+        ),
+        (
+            "[notas]",
+            "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'notas' is reserved for an anchor the "
+            "site makes itself — remove it from former_ids",
+        ),
+        (
+            "[fnref-1]",
+            "data/findings.yaml:9:22: sections[0].facts[0].former_ids[0]: former id 'fnref-1' is reserved for an anchor "
+            "the site makes itself — remove it from former_ids",
+        ),
+    ],
+    ids=["letter-paragraph", "other-file", "own-id", "section-anchor", "footnote-prefix"],
+)
 def test_a_former_id_used_elsewhere_or_reserved_is_rejected(small_data, former, message):
-    lines = {rid: _line_of_id(small_data, rid) for rid in ("p9", "cifra-organizaciones")}  # where the real ids stand today
+    lines = {
+        rid: _line_of_id(small_data, rid) for rid in ("p9", "cifra-organizaciones")
+    }  # where the real ids stand today
     _rename(small_data, former)
     report = data_check.run(small_data)
     shown = [str(p).replace(str(small_data), "data") for p in report.errors]
-    assert shown == [message.replace("{p9}", str(lines["p9"])).replace("{cifra-organizaciones}", str(lines["cifra-organizaciones"]))]
+    assert shown == [
+        message.replace("{p9}", str(lines["p9"])).replace("{cifra-organizaciones}", str(lines["cifra-organizaciones"]))
+    ]
 
 
 def _line_of_id(data: Path, rid: str) -> int:
@@ -413,6 +469,11 @@ def test_two_records_cannot_claim_the_same_former_id(small_data):
     _rename(small_data, "[quien-investigo]")
     case = small_data / "case.yaml"
     text = case.read_text("utf-8")
-    case.write_text(text.replace("  - id: cifra-organizaciones\n", "  - id: cifra-organizaciones\n    former_ids: [quien-investigo]\n", 1), "utf-8")
+    case.write_text(
+        text.replace(
+            "  - id: cifra-organizaciones\n", "  - id: cifra-organizaciones\n    former_ids: [quien-investigo]\n", 1
+        ),
+        "utf-8",
+    )
     shown = [str(p).replace(str(small_data), "data") for p in data_check.run(small_data).errors]
     assert len(shown) == 1 and "former id 'quien-investigo' is already used at data/" in shown[0]

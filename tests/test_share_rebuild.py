@@ -1,6 +1,7 @@
 """A rebuild over a previous site gives its share pages as a fresh build does (a dropped former id
 gone, a new one there, a changed record's page changed), under the current umask, and a failure
 leaves the previous site as it was. The builds here are of the small dataset (tests/fixtures/data/)."""
+
 from __future__ import annotations
 
 import errno
@@ -15,8 +16,8 @@ import pytest
 from casefile import pipeline as site_build
 from casefile import validate as data_check
 from casefile.languages import LANGS
-from casefile.settings import load as load_settings
 from casefile.publish.share_pages import FOLDER
+from casefile.settings import load as load_settings
 
 build_module = importlib.import_module("casefile.pipeline")
 FACT = "      - id: investigacion-autoria\n"
@@ -160,7 +161,9 @@ def test_pages_are_written_under_the_current_umask(previous, small_data, setting
         site_build.build(previous, report=report, settings=settings)
     finally:
         os.umask(old)
-    modes = {(p.is_dir(), stat.S_IMODE(p.lstat().st_mode)) for lang in LANGS for p in (previous / lang / FOLDER).rglob("*")}
+    modes = {
+        (p.is_dir(), stat.S_IMODE(p.lstat().st_mode)) for lang in LANGS for p in (previous / lang / FOLDER).rglob("*")
+    }
     assert modes == {(True, 0o750), (False, 0o640)}
 
 

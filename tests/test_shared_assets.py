@@ -1,5 +1,6 @@
 """theme/shared_assets.py: one assets/ folder beside /es/ and /en/, and every page's asset addresses
 lead to it (the test site lives under a sub-folder, /casefile/, like a GitHub project site)."""
+
 from __future__ import annotations
 
 import html
@@ -13,7 +14,9 @@ import pytest
 from casefile.languages import LANGS
 from casefile.theme import shared_assets
 
-_ADDRESS = re.compile(r'<link\b[^>]*\brel="(?:icon|stylesheet)"[^>]*\shref="([^"]*)"|<(?:script|img)\b[^>]*?\ssrc="([^"]*)"')
+_ADDRESS = re.compile(
+    r'<link\b[^>]*\brel="(?:icon|stylesheet)"[^>]*\shref="([^"]*)"|<(?:script|img)\b[^>]*?\ssrc="([^"]*)"'
+)
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
@@ -51,9 +54,11 @@ def test_every_asset_address_of_every_page_leads_to_a_file(built_site, build_set
     for path in _pages(built_site):
         here = _page_path(built_site, path, base)
         for address in _asset_addresses(path.read_text("utf-8")):
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(here) if not here.endswith("/") else here, address))
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(here) if not here.endswith("/") else here, address)
+            )
             assert target.startswith(base + "assets/"), f"{path}: {address} -> {target}"
-            assert (built_site / target[len(base):]).is_file(), f"{path}: {address} -> {target}, no such file"
+            assert (built_site / target[len(base) :]).is_file(), f"{path}: {address} -> {target}, no such file"
             checked += 1
     assert checked > 200
 
@@ -62,7 +67,10 @@ def test_the_404_pages_use_absolute_paths_to_the_shared_folder(built_site, build
     """A 404 page is served at any depth: its addresses cannot be relative."""
     for path in [built_site / "404.html"] + [built_site / lang / "404.html" for lang in LANGS]:
         addresses = _asset_addresses(path.read_text("utf-8"))
-        assert addresses and all(a.startswith(build_settings.base_path + "assets/") for a in addresses), (path, addresses)
+        assert addresses and all(a.startswith(build_settings.base_path + "assets/") for a in addresses), (
+            path,
+            addresses,
+        )
 
 
 def test_the_search_worker_finds_the_spanish_stemmer_beside_it(built_site):
@@ -89,4 +97,6 @@ def test_files_one_language_has_join_and_equal_files_are_kept_once(tmp_path):
     (tmp_path / "es/assets/js/lunr.es.js").write_text("es")
     shared_assets.share(tmp_path, ("es", "en"))
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
-        "assets/js/lunr.es.js", "assets/js/same.js"]
+        "assets/js/lunr.es.js",
+        "assets/js/same.js",
+    ]

@@ -1,4 +1,5 @@
 """The built site as HTML: anchors, links, languages, privacy, search and edit links."""
+
 from __future__ import annotations
 
 import json
@@ -64,6 +65,7 @@ def content_ids(p: Page) -> set:
 
 # -- anchors -------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", PAGE_PATHS)
 def test_both_languages_have_exactly_the_same_anchor_ids(built_site, path):
     es, en = content_ids(page(built_site, "es", path)), content_ids(page(built_site, "en", path))
@@ -88,7 +90,10 @@ def test_letter_paragraphs_have_anchor_and_visible_number(built_site):
     for lang in LANGS:
         html = (built_site / lang / "carta/index.html").read_text("utf-8")
         for n in range(1, 18):
-            assert re.search(rf'<div class="cf-paragraph" id="p{n}">\s*<p><a class="cf-pnum headerlink" href="#p{n}"[^>]*>¶ {n}</a>', html), f"{lang}: ¶ {n}"
+            assert re.search(
+                rf'<div class="cf-paragraph" id="p{n}">\s*<p><a class="cf-pnum headerlink" href="#p{n}"[^>]*>¶ {n}</a>',
+                html,
+            ), f"{lang}: ¶ {n}"
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
@@ -119,6 +124,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 
 # -- languages -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_html_lang_is_right_on_every_page(built_site, lang):
     wrong = [str(p) for p in (built_site / lang).rglob("*.html") if Page(p).html_lang != lang]
@@ -127,7 +133,9 @@ def test_html_lang_is_right_on_every_page(built_site, lang):
 
 def test_spanish_quotations_in_english_pages_are_marked_lang_es(built_site):
     letter = page(built_site, "en", "carta/")
-    assert sum(1 for tag, lang in letter.langs if lang == "es" and tag == "div") == 17 + 2 + 2  # paragraphs, header, closing
+    assert (
+        sum(1 for tag, lang in letter.langs if lang == "es" and tag == "div") == 17 + 2 + 2
+    )  # paragraphs, header, closing
     requests = page(built_site, "en", "peticiones/")
     assert any(tag == "blockquote" and lang == "es" for tag, lang in requests.langs)
 
@@ -135,7 +143,9 @@ def test_spanish_quotations_in_english_pages_are_marked_lang_es(built_site):
 def test_english_letter_is_labelled_as_translation_with_original_at_hand(built_site):
     html = (built_site / "en/carta/index.html").read_text("utf-8")
     assert "This page is an English translation" in html
-    assert html.count('<details class="cf-original" data-search-exclude>') == 17 + 4  # every paragraph, place/date, addressee, closing, sender
+    assert (
+        html.count('<details class="cf-original" data-search-exclude>') == 17 + 4
+    )  # every paragraph, place/date, addressee, closing, sender
     assert "Como es de su conocimiento, México es uno de los países fundadores" in html
 
 
@@ -149,6 +159,7 @@ def test_interface_text_is_in_the_page_language(built_site):
 
 
 # -- privacy -------------------------------------------------------------------------------------
+
 
 def test_no_page_loads_anything_from_another_host(built_site):
     external = []
@@ -164,11 +175,19 @@ def test_no_page_loads_anything_from_another_host(built_site):
 def test_no_google_fonts_analytics_or_repository_api(built_site):
     for path in built_site.rglob("*.html"):
         html = path.read_text("utf-8")
-        for needle in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "google-analytics", '"repo_url"', "md-source"):
+        for needle in (
+            "fonts.googleapis",
+            "fonts.gstatic",
+            "googletagmanager",
+            "google-analytics",
+            '"repo_url"',
+            "md-source",
+        ):
             assert needle not in html, f"{path}: {needle}"
 
 
 # -- search --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_language_has_its_own_search_index(built_site, lang):
@@ -190,13 +209,18 @@ def test_materials_scripts_are_shipped_as_material_ships_them(built_site):
     import material
 
     theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
-    shipped = sorted(built_site.glob("assets/javascripts/bundle.*.min.js")) + sorted(built_site.glob("assets/javascripts/workers/search.*.min.js"))
+    shipped = sorted(built_site.glob("assets/javascripts/bundle.*.min.js")) + sorted(
+        built_site.glob("assets/javascripts/workers/search.*.min.js")
+    )
     assert len(shipped) == 2
     for path in shipped:
-        assert path.read_bytes() == (theme / path.relative_to(built_site / "assets" / "javascripts")).read_bytes(), path.name
+        assert path.read_bytes() == (theme / path.relative_to(built_site / "assets" / "javascripts")).read_bytes(), (
+            path.name
+        )
 
 
 # -- edit links and root -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.file for p in PAGES])
 def test_edit_link_opens_the_data_file_behind_the_page(built_site, build_settings, spec):
@@ -212,7 +236,7 @@ def test_edit_link_opens_the_data_file_behind_the_page(built_site, build_setting
 
 def test_root_redirects_by_browser_language_and_works_without_javascript(built_site):
     html = (built_site / "index.html").read_text("utf-8")
-    assert 'navigator.languages' in html and 'location.replace(target + location.hash)' in html
+    assert "navigator.languages" in html and "location.replace(target + location.hash)" in html
     assert '<noscript><meta http-equiv="refresh" content="0; url=es/"></noscript>' in html
 
 
@@ -237,8 +261,11 @@ class BlockText(HTMLParser):
             return
         a = dict(attrs)
         owner = a.get("id") if a.get("id") in self.ids else (self.stack[-1][1] if self.stack else None)
-        skipped = (self.stack[-1][2] if self.stack else False) or bool(self.skip & set((a.get("class") or "").split())) \
+        skipped = (
+            (self.stack[-1][2] if self.stack else False)
+            or bool(self.skip & set((a.get("class") or "").split()))
             or tag in ("details", "script", "style")
+        )
         self.stack.append((tag, owner, skipped))
         if owner and owner not in self.texts:
             self.texts[owner] = []
@@ -271,7 +298,9 @@ def test_rendered_letter_reads_exactly_as_the_letter(built_site, report, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("spec", [p for p in PAGES if p.edit_path.startswith("data/") and p.file != "carta.md"], ids=lambda p: p.file)
+@pytest.mark.parametrize(
+    "spec", [p for p in PAGES if p.edit_path.startswith("data/") and p.file != "carta.md"], ids=lambda p: p.file
+)
 def test_every_text_of_a_data_file_is_shown_on_its_page(built_site, report, spec, lang):
     """Titles, facts and notes appear on the page exactly as written in data/, in the page's language."""
     from casefile.load.records import walk

@@ -7,6 +7,7 @@ or one message break a copy of it (the `small_data` fixture of conftest.py) rath
 data/. The built site, from the real data, stays the judge of the HTML (test_site_html.py).
 A correction in data/ reaches it when the script runs again; contributors need not run it.
 """
+
 from __future__ import annotations
 
 import html
@@ -33,7 +34,7 @@ REMAKE = "write it again from data/: python tests/fixtures/make_small_data.py"
 # A Markdown anchor as the renderer writes it: an attribute list `{ #id }` or an HTML `id="…"`.
 ANCHOR = re.compile(r'\{[^}\n]*?#([\w-]+)|\bid="([^"]+)"')
 # An internal Markdown link from one page to an anchor: `(carta.md#p3` or `(#fn-x`.
-LINK = re.compile(r'\]\(([\w-]+\.md)?#([\w-]+)')
+LINK = re.compile(r"\]\(([\w-]+\.md)?#([\w-]+)")
 
 
 def _maker():
@@ -44,11 +45,16 @@ def _maker():
 
 
 def _ids(dataset) -> list:
-    return [record["id"] for source in dataset.files.values() for _, record in walk(source.data)
-            if isinstance(record.get("id"), str)]
+    return [
+        record["id"]
+        for source in dataset.files.values()
+        for _, record in walk(source.data)
+        if isinstance(record.get("id"), str)
+    ]
 
 
 # -- the dataset ------------------------------------------------------------------------------------
+
 
 def test_its_records_are_records_of_data_and_its_letter_is_the_letter(report):
     """Nothing invented: every record is one of data/ (ids are permanent), and the letter as
@@ -68,8 +74,13 @@ def test_the_script_still_writes_a_dataset_with_no_problem(tmp_path):
 
 
 def test_it_passes_check_with_no_problem_and_no_warning():
-    done = subprocess.run([sys.executable, "scripts/build.py", "check", "--data", "tests/fixtures/data"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "scripts/build.py", "check", "--data", "tests/fixtures/data"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert (done.returncode, done.stderr) == (0, ""), f"{done.stdout}{REMAKE}"
     assert len(done.stdout.splitlines()) == 1, f"{done.stdout}{REMAKE}"
     assert done.stdout.startswith("check: tests/fixtures/data/ is valid — 9 files ("), done.stdout
@@ -85,12 +96,18 @@ def test_it_is_smaller_than_data_and_keeps_every_kind_of_record(report):
     assert [c["id"] for c in small.commitments if c.get("at_stake")] == ["mx0081"]
     assert {e["relation"] for e in small.events} == {"before", "letter", "after"}
     assert len(small.findings) >= 2 and small.summary and small.key_figures and small.requests
-    kinds = Counter(note["kind"] for stem in ("case", "commitments") for _, record in walk(small.files[stem].data)
-                    for note in record.get("notes", []) if isinstance(note, dict))
+    kinds = Counter(
+        note["kind"]
+        for stem in ("case", "commitments")
+        for _, record in walk(small.files[stem].data)
+        for note in record.get("notes", [])
+        if isinstance(note, dict)
+    )
     assert kinds["discrepancy"] and kinds["context"], kinds
 
 
 # -- the renderer on it -------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
@@ -140,16 +157,20 @@ def test_every_link_to_an_anchor_finds_it(rendered):
             assert called <= footnotes, f"{lang}/{name}: footnotes called but not defined: {sorted(called - footnotes)}"
             for page, anchor in LINK.findall(markdown):
                 target = pages[lang].get(page or name)
-                assert target is not None and anchor in _anchors(target), f"{lang}/{name}: link to {page}#{anchor} finds nothing"
+                assert target is not None and anchor in _anchors(target), (
+                    f"{lang}/{name}: link to {page}#{anchor} finds nothing"
+                )
 
 
-PAYLOAD = " ".join([
-    "<script>alert('x')</script>",
-    "<b onmouseover=\"alert(1)\">bold</b>",
-    "[click](javascript:alert(1))",
-    "texto {: onclick=\"alert(1)\" #evil .evil }",
-    "nota[^fake] y [^fake]: definida",
-])
+PAYLOAD = " ".join(
+    [
+        "<script>alert('x')</script>",
+        '<b onmouseover="alert(1)">bold</b>',
+        "[click](javascript:alert(1))",
+        'texto {: onclick="alert(1)" #evil .evil }',
+        "nota[^fake] y [^fake]: definida",
+    ]
+)
 
 
 def test_data_text_reaches_the_markdown_escaped(tmp_path):
@@ -161,7 +182,12 @@ def test_data_text_reaches_the_markdown_escaped(tmp_path):
     text = findings.read_text("utf-8")
     quoted = "'" + PAYLOAD.replace("'", "''") + "'"
     text = re.sub(r"(\n        title:\n          es: ).*", lambda m: m.group(1) + quoted, text, count=1)
-    text = re.sub(r"(\n        text:\n          es: )(>-\n(?:            .*\n)+|.*\n)", lambda m: m.group(1) + quoted + "\n", text, count=1)
+    text = re.sub(
+        r"(\n        text:\n          es: )(>-\n(?:            .*\n)+|.*\n)",
+        lambda m: m.group(1) + quoted + "\n",
+        text,
+        count=1,
+    )
     findings.write_text(text, "utf-8")
     report = validate.run(data)
     assert report.ok, [str(p) for p in report.errors]

@@ -1,4 +1,5 @@
 """The output is fit to serve: ordinary permissions, an atomic swap, no stale folders, no link followed."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,8 @@ import pytest
 from casefile import errors
 from casefile import pipeline as site_build
 from casefile.paths import BUILD, ROOT
-from casefile.publish import swap as swap_module
 from casefile.pipeline import exclusive
+from casefile.publish import swap as swap_module
 from casefile.publish.swap import check_target, fit_to_serve, swap
 
 
@@ -72,7 +73,9 @@ def test_the_swap_is_atomic_where_the_system_can(tmp_path, monkeypatch):
     exchanged = []
     real = swap_module._exchange
     monkeypatch.setattr(swap_module, "_exchange", lambda a, b: exchanged.append(real(a, b)) or exchanged[-1])
-    watcher = subprocess.Popen([sys.executable, "-c", WATCHER, str(target), str(tmp_path / "stop")], stdout=subprocess.PIPE, text=True)
+    watcher = subprocess.Popen(
+        [sys.executable, "-c", WATCHER, str(target), str(tmp_path / "stop")], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert watcher.stdout.readline().strip() == "ready"
         for n in range(1, 151):
@@ -105,7 +108,8 @@ def test_a_site_that_is_a_link_is_refused(tmp_path, report):
     assert refused.value.code == errors.PROJECT_FILE
     assert str(refused.value) == (
         f"{link}: is a symbolic link (to {real}); a build replaces this folder as a whole and does not write through links"
-        " — remove the link, or build straight into the folder it points to with --site-dir")
+        " — remove the link, or build straight into the folder it points to with --site-dir"
+    )
     assert link.is_symlink() and (real / "index.html").read_text() == "kept"
     with pytest.raises(errors.ProjectFileError):
         check_target(link)
@@ -113,7 +117,9 @@ def test_a_site_that_is_a_link_is_refused(tmp_path, report):
 
 def test_a_build_sweeps_what_killed_builds_left(tmp_path, report):
     target = tmp_path / "out" / "site"
-    left = [_folder(target.parent / name, "stale") for name in (".site-new-abc123xy", ".site-old-4242", ".site-k2j3h4g5")]
+    left = [
+        _folder(target.parent / name, "stale") for name in (".site-new-abc123xy", ".site-old-4242", ".site-k2j3h4g5")
+    ]
     stage = _folder(BUILD / "stage-killed01", "stale")
     kept = _folder(target.parent / ".site-notes", "not ours")  # not a name a build uses... but close
     site_build.build(target, langs=("es",), report=report)
@@ -124,8 +130,10 @@ def test_a_build_sweeps_what_killed_builds_left(tmp_path, report):
 
 
 def test_one_build_at_a_time(tmp_path):
-    probe = ("import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDWR)\n"
-             "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\nexcept BlockingIOError:\n    sys.exit(9)\n")
+    probe = (
+        "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDWR)\n"
+        "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\nexcept BlockingIOError:\n    sys.exit(9)\n"
+    )
     with exclusive(tmp_path) as alone:
         assert alone
         held = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "build.lock")], timeout=60)
@@ -134,7 +142,16 @@ def test_one_build_at_a_time(tmp_path):
 
 
 def test_gitignore_covers_what_a_build_can_leave():
-    names = ["site/index.html", "build/stage-abc/x", "build/build.lock", "build/preview/index.html",
-             ".site-new-abc12345/x", ".site-old-1234/x", ".site-old-abc12345/x"]
-    result = subprocess.run(["git", "check-ignore", "--no-index", *names], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    names = [
+        "site/index.html",
+        "build/stage-abc/x",
+        "build/build.lock",
+        "build/preview/index.html",
+        ".site-new-abc12345/x",
+        ".site-old-1234/x",
+        ".site-old-abc12345/x",
+    ]
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", *names], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.split() == names

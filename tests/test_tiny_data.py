@@ -10,6 +10,7 @@ signatories signatories.yaml keeps. Unlike test_small_data.py, these tests compa
 data/ word for word, so a correction in data/ of a record the copy keeps fails here until the
 script runs again.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -23,8 +24,8 @@ from casefile.languages import LANGS
 from casefile.load import letter_text
 from casefile.load.records import walk
 from casefile.paths import DATA, ROOT
-from casefile.render.pages import PAGES
 from casefile.publish.share_pages import shared_records
+from casefile.render.pages import PAGES
 
 TINY = ROOT / "tests" / "fixtures" / "tiny"  # `tiny_data` in conftest.py copies it
 MAKER = ROOT / "tests" / "fixtures" / "make_tiny_data.py"
@@ -56,8 +57,11 @@ def _without(value, ids: set):
     if isinstance(value, dict):
         return {key: _without(child, ids) for key, child in value.items()}
     if isinstance(value, list):
-        return [_without(child, ids) for child in value
-                if not (isinstance(child, dict) and isinstance(child.get("id"), str) and child["id"] not in ids)]
+        return [
+            _without(child, ids)
+            for child in value
+            if not (isinstance(child, dict) and isinstance(child.get("id"), str) and child["id"] not in ids)
+        ]
     return value
 
 
@@ -68,9 +72,15 @@ def _is_subsequence(short: list, long: list) -> bool:
 
 # -- the dataset ----------------------------------------------------------------------------------
 
+
 def test_it_passes_check_with_no_problem_and_no_warning():
-    done = subprocess.run([sys.executable, "scripts/build.py", "check", "--data", "tests/fixtures/tiny"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "scripts/build.py", "check", "--data", "tests/fixtures/tiny"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert (done.returncode, done.stderr) == (0, ""), f"{done.stdout}{REMAKE}"
     assert len(done.stdout.splitlines()) == 1, f"{done.stdout}{REMAKE}"
     assert done.stdout.startswith("check: tests/fixtures/tiny/ is valid — 9 files ("), done.stdout
@@ -85,7 +95,9 @@ def test_the_script_still_writes_a_dataset_with_no_problem(tmp_path):
 def test_every_file_is_its_file_in_data_with_lines_left_out():
     """Nothing written, nothing reworded: each file's lines are lines of data/'s file, in its order."""
     for path in sorted(TINY.iterdir()):
-        assert _is_subsequence(_lines(path), _lines(DATA / path.name)), f"{path.name} has lines data/ does not: {REMAKE}"
+        assert _is_subsequence(_lines(path), _lines(DATA / path.name)), (
+            f"{path.name} has lines data/ does not: {REMAKE}"
+        )
 
 
 def test_every_record_is_data_s_record_word_for_word():
@@ -131,14 +143,21 @@ def test_it_keeps_a_record_of_every_kind_the_site_shows(tiny_report):
     assert {e["relation"] for e in dataset.events} == {"before", "letter", "after"}
     assert dataset.findings and dataset.requests and dataset.commitments and dataset.glossary
     assert dataset.summary and dataset.key_figures and len(dataset.signatories) == 2
-    kinds = Counter(note["kind"] for source in dataset.files.values() for _, record in walk(source.data)
-                    for note in record.get("notes", []) if isinstance(note, dict))
+    kinds = Counter(
+        note["kind"]
+        for source in dataset.files.values()
+        for _, record in walk(source.data)
+        for note in record.get("notes", [])
+        if isinstance(note, dict)
+    )
     assert kinds["discrepancy"] and kinds["context"] and kinds["unverified"], kinds
-    assert not any("former_ids:" in line for path in DATA.glob("*.yaml") for line in _lines(path)), \
+    assert not any("former_ids:" in line for path in DATA.glob("*.yaml") for line in _lines(path)), (
         "data/ now has a record with former_ids: keep one in tests/fixtures/make_tiny_data.py's KEEP"
+    )
 
 
 # -- the site built from it -----------------------------------------------------------------------
+
 
 def test_it_builds_every_page_and_a_share_page_for_every_record(tiny_site, tiny_report):
     shared = sorted(r.id for r in shared_records(tiny_report.dataset))

@@ -1,6 +1,7 @@
 """Every English page says, once and from the template, that it is a translation, with a link to
 the same page in Spanish; no Spanish page does. The requests page quotes the letter's own
 translation (cut from data/letter.yaml), not a second copy of it."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,11 @@ class Banners(HTMLParser):
 
 def pages(site, lang):
     """The site's pages (not its assets, nor the share pages under d/, which only redirect)."""
-    return sorted(p for p in (site / lang).rglob("index.html")
-                  if "assets" not in p.parts and p.relative_to(site / lang).parts[:1] != ("d",))
+    return sorted(
+        p
+        for p in (site / lang).rglob("index.html")
+        if "assets" not in p.parts and p.relative_to(site / lang).parts[:1] != ("d",)
+    )
 
 
 def banners(path):
@@ -58,7 +62,9 @@ def test_every_translated_page_has_one_notice_linking_to_the_original(built_site
     assert len(found) >= 9
     for path in found:
         (banner,) = banners(path)
-        assert " ".join(banner["text"].split()) == f"{t('translation_banner', lang)} {t('translation_banner_link', lang)}", path
+        assert (
+            " ".join(banner["text"].split()) == f"{t('translation_banner', lang)} {t('translation_banner_link', lang)}"
+        ), path
         link = banner["link"]
         assert link["hreflang"] == ORIGINAL
         target = (path.parent / link["href"]).resolve() / "index.html"
@@ -87,6 +93,10 @@ def test_the_requests_page_quotes_the_letters_own_translation(built_site, report
     for request in report.data("requests")["requests"]:
         assert isinstance(request["quote"]["en"], dict), "the translation is named by its span, never copied"
         english = quoted(letter, request, "en")
-        paragraph = next(p["en"] for p in letter["paragraphs"] if p["id"] in request["letter"] and english in " ".join(p["en"].split()))
+        paragraph = next(
+            p["en"]
+            for p in letter["paragraphs"]
+            if p["id"] in request["letter"] and english in " ".join(p["en"].split())
+        )
         assert english in " ".join(paragraph.split())
         assert english in text, request["id"]

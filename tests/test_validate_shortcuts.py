@@ -6,6 +6,7 @@
 - build_data notes each file's mappings and texts while it builds the data; they must be exactly
   what records.mappings and records.texts find by walking the data afterwards.
 """
+
 from __future__ import annotations
 
 import sys
@@ -24,26 +25,41 @@ def _every_character():
 
 
 def test_every_hidden_character_is_unprintable():
-    printable = [f"U+{ord(c):04X}" for c in _every_character()
-                 if (unicodedata.category(c) in HIDDEN_CATEGORIES or c in "\n\r") and c.isprintable()]
+    printable = [
+        f"U+{ord(c):04X}"
+        for c in _every_character()
+        if (unicodedata.category(c) in HIDDEN_CATEGORIES or c in "\n\r") and c.isprintable()
+    ]
     assert printable == []
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("plain words, ñ and “quotes”", "plain words, ñ and “quotes”"),
-    ("two\nlines\r", "two\\nlines\\r"),
-    ("a\u202eb\u200bc", "a\\u202eb\\u200bc"),
-    ("no\u00a0break", "no\u00a0break"),  # a space of another width is seen: kept
-    (42, "42"),
-])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("plain words, ñ and “quotes”", "plain words, ñ and “quotes”"),
+        ("two\nlines\r", "two\\nlines\\r"),
+        ("a\u202eb\u200bc", "a\\u202eb\\u200bc"),
+        ("no\u00a0break", "no\u00a0break"),  # a space of another width is seen: kept
+        (42, "42"),
+    ],
+)
 def test_visible(text, shown):
     assert visible(text) == shown
 
 
-@pytest.mark.parametrize("text, invisible", [
-    ("", False), ("ascii only", False), ("años\nde espera", False), ("no\u00a0break", False),
-    ("zero\u200bwidth", True), ("línea\n\u202e", True), ("\ufeff", True), ("\u2028", False),
-])
+@pytest.mark.parametrize(
+    "text, invisible",
+    [
+        ("", False),
+        ("ascii only", False),
+        ("años\nde espera", False),
+        ("no\u00a0break", False),
+        ("zero\u200bwidth", True),
+        ("línea\n\u202e", True),
+        ("\ufeff", True),
+        ("\u2028", False),
+    ],
+)
 def test_invisible_in(text, invisible):
     assert _invisible_in(text) is invisible
 

@@ -4,6 +4,7 @@ Pull requests: `check --format github`, then the README's test command.
 Pushes to main: build with the repository's own Pages address and deploy with the official
 Pages actions, every action pinned, no job holding more permissions than it needs.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,14 +57,16 @@ def actionlint_command() -> list[str]:
     scripts = sysconfig.get_path("scripts")
     binary = shutil.which("actionlint", path=scripts) or shutil.which("actionlint")
     if binary is None:
-        pytest.fail("actionlint is not installed: it comes with the test dependencies, "
-                    "python3 -m pip install -e '.[test]'")
+        pytest.fail(
+            "actionlint is not installed: it comes with the test dependencies, python3 -m pip install -e '.[test]'"
+        )
     return [binary, "-no-color", "-oneline", "-shellcheck=", "-pyflakes="]
 
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*actionlint_command(), *map(str, files)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [*actionlint_command(), *map(str, files)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def readme_test_command() -> str:
@@ -73,6 +76,7 @@ def readme_test_command() -> str:
 
 
 # --- actionlint -------------------------------------------------------------------------------
+
 
 def test_both_workflows_exist():
     assert {p.name for p in workflow_files()} >= {PR_WORKFLOW.name, PUBLISH_WORKFLOW.name}
@@ -103,6 +107,7 @@ def test_actionlint_rejects_a_broken_workflow(tmp_path):
 
 # --- every workflow ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
 def test_every_action_is_pinned_to_a_version(path):
     text = path.read_text(encoding="utf-8")
@@ -123,6 +128,7 @@ def test_the_token_can_only_read_by_default(path):
 
 # --- pull requests ----------------------------------------------------------------------------
 
+
 def test_pull_requests_are_checked_then_tested_with_the_readme_command():
     workflow = load(PR_WORKFLOW)
     assert "pull_request" in workflow["on"]
@@ -142,6 +148,7 @@ def test_pull_requests_write_nothing():
 
 # --- publishing -------------------------------------------------------------------------------
 
+
 def test_publishing_runs_on_every_push_to_main():
     assert load(PUBLISH_WORKFLOW)["on"]["push"]["branches"] == ["main"]
 
@@ -155,8 +162,11 @@ def test_publishing_uses_the_official_pages_actions():
 
 def test_only_the_deploy_job_may_write_and_only_to_pages():
     workflow = load(PUBLISH_WORKFLOW)
-    writers = {name: job["permissions"] for name, job in workflow["jobs"].items()
-               if "write" in (job.get("permissions") or {}).values()}
+    writers = {
+        name: job["permissions"]
+        for name, job in workflow["jobs"].items()
+        if "write" in (job.get("permissions") or {}).values()
+    }
     assert writers == {"deploy": {"pages": "write", "id-token": "write"}}
     deploy = workflow["jobs"]["deploy"]
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
@@ -196,7 +206,8 @@ def strings(node) -> list[str]:
 
 
 def test_the_uploaded_folder_is_the_one_build_writes():
-    upload = next(s for s in steps(load(PUBLISH_WORKFLOW))
-                  if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    upload = next(
+        s for s in steps(load(PUBLISH_WORKFLOW)) if s.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
     assert upload["with"]["path"] == "site"
     assert "`site/`" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -53,7 +53,9 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
 def table(table_rows: list) -> str:
     header = ("measure", "value", "budget", "verdict", "what")
     widths = [max(len(r[i]) for r in [header, *table_rows]) for i in range(4)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4] for r in [header, *table_rows])
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4] for r in [header, *table_rows]
+    )
 
 
 def busy(loads: list[float]) -> str | None:

@@ -65,7 +65,7 @@ def paired(a, b, runs: int, warmup: bool = True) -> dict:
         ta = [getattr(x, kind) for x, _ in pairs]
         tb = [getattr(y, kind) for _, y in pairs]
         out[kind] = {
-            "ratio": _spread([x / y for x, y in zip(ta, tb)]),
+            "ratio": _spread([x / y for x, y in zip(ta, tb, strict=True)]),
             "a_s": statistics.median(ta),
             "b_s": statistics.median(tb),
         }

@@ -5,6 +5,7 @@ machine and the project's other files: a setting, a missing or broken project fi
 cannot be written, a full disk, a busy port. A bug in the build scripts is none of these: it is
 reported by cli.py as an internal error (exit 70) with how to report it.
 """
+
 from __future__ import annotations
 
 import errno
@@ -41,6 +42,7 @@ def exit_codes_help() -> str:
 
 class CasefileError(Exception):
     """A failure the user can fix; str() is the one line to print."""
+
     code = PROBLEMS
 
     def __init__(self, what: str, fix: str = "", file: str | None = None, code: int | None = None):
@@ -56,6 +58,7 @@ class CasefileError(Exception):
 
 class ProjectFileError(CasefileError):
     """A file of the project (mkdocs.yml, a schema, a page in docs/) is missing or broken."""
+
     code = PROJECT_FILE
 
 
@@ -72,14 +75,26 @@ def from_os_error(err: OSError, doing: str = "") -> CasefileError:
     reason = err.strerror or str(err)
     during = f" while {doing}" if doing else ""
     if err.errno in _PERMISSION:
-        fix = ("the folder is read-only: build on a writable disk" if err.errno == errno.EROFS
-               else "check the owner and permissions of the file and its folder, or run as the user who owns the clone")
+        fix = (
+            "the folder is read-only: build on a writable disk"
+            if err.errno == errno.EROFS
+            else "check the owner and permissions of the file and its folder, or run as the user who owns the clone"
+        )
         return CasefileError(f"{reason}{during}", fix, path, PERMISSION)
     if err.errno in _DISK:
-        fix = "free some disk space, then run the command again" if err.errno in (errno.ENOSPC, errno.EDQUOT) else "check the disk, then run the command again"
+        fix = (
+            "free some disk space, then run the command again"
+            if err.errno in (errno.ENOSPC, errno.EDQUOT)
+            else "check the disk, then run the command again"
+        )
         return CasefileError(f"{reason}{during}", fix, path, DISK)
     if err.errno in _MISSING:
-        return CasefileError(f"is missing ({reason}){during}", "restore it from the repository (git checkout -- FILE)", path, PROJECT_FILE)
+        return CasefileError(
+            f"is missing ({reason}){during}",
+            "restore it from the repository (git checkout -- FILE)",
+            path,
+            PROJECT_FILE,
+        )
     return CasefileError(f"{reason}{during}", "check the file and the disk, then run the command again", path, DISK)
 
 

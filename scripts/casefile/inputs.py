@@ -6,6 +6,7 @@ pointing inside the repository), a device, a named pipe or a socket is refused, 
 request cannot publish the build machine's files (`docs/assets/x.txt -> /etc/passwd`), exhaust its
 memory (`-> /dev/zero`) or hang it (a FIFO). Reads are bounded: at most the size limit + 1 byte.
 """
+
 from __future__ import annotations
 
 import errno
@@ -51,15 +52,19 @@ def refusal(path: Path | str, info: os.stat_result, limit: int | None = MAX_INPU
     thousands of entries passes strings: a Path is made only for a refusal.)"""
     if stat.S_ISLNK(info.st_mode):
         path = Path(path)
-        return Refused(f"is a symbolic link{_link(path)}, not a regular file",
-                       REPLACE.replace("the file itself", "the folder itself") if path.is_dir() else REPLACE)
+        return Refused(
+            f"is a symbolic link{_link(path)}, not a regular file",
+            REPLACE.replace("the file itself", "the folder itself") if path.is_dir() else REPLACE,
+        )
     if stat.S_ISDIR(info.st_mode):
         return None if folder_ok else Refused("is a folder, not a file", "put the file itself here")
     if not stat.S_ISREG(info.st_mode):
         return Refused(f"is {_kind(info.st_mode)}, not a regular file", "remove it; only regular files can be inputs")
     if limit is not None and info.st_size > limit:
-        return Refused(f"is {info.st_size:,} bytes, more than the {limit:,} an input file may have",
-                       "make it smaller, or keep it out of the repository")
+        return Refused(
+            f"is {info.st_size:,} bytes, more than the {limit:,} an input file may have",
+            "make it smaller, or keep it out of the repository",
+        )
     return None
 
 
@@ -80,7 +85,9 @@ def read_bytes(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"is {_kind(info.st_mode)}, not a regular file", "remove it; only regular files can be inputs")
+            raise Refused(
+                f"is {_kind(info.st_mode)}, not a regular file", "remove it; only regular files can be inputs"
+            )
         chunks, left = [], limit + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
@@ -99,8 +106,11 @@ def _problem(path: Path, what: str, fix: str) -> Problem:
 
 def _walk(root: Path, problems: list) -> None:
     """Every entry below the folder `root`, links and special files refused, links never followed."""
+
     def failed(err: OSError):
-        problems.append(_problem(Path(err.filename), f"cannot be read ({err.strerror})", "check the folder's permissions"))
+        problems.append(
+            _problem(Path(err.filename), f"cannot be read ({err.strerror})", "check the folder's permissions")
+        )
 
     for folder, dirs, files in os.walk(root, onerror=failed, followlinks=False):
         real = []  # the folders to walk into: real ones, never links
@@ -123,7 +133,9 @@ def _root(path: Path, folder: bool, problems: list) -> bool:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        problems.append(_problem(path, "is missing", f"restore it from the repository (git checkout -- {display(path)})"))
+        problems.append(
+            _problem(path, "is missing", f"restore it from the repository (git checkout -- {display(path)})")
+        )
         return False
     except OSError as err:
         problems.append(_problem(path, f"cannot be read ({err.strerror})", "check its permissions"))
@@ -166,5 +178,7 @@ def check(data_dir: Path = DATA, langs=None) -> list[Problem]:
         try:
             os.lstat(path)
         except FileNotFoundError:
-            problems.append(_problem(path, "is missing", f"restore it from the repository (git checkout -- {display(path)})"))
+            problems.append(
+                _problem(path, "is missing", f"restore it from the repository (git checkout -- {display(path)})")
+            )
     return sorted(set(problems), key=lambda p: p.file)

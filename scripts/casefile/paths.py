@@ -1,4 +1,5 @@
 """Where things live in the repository; every module asks here instead of guessing."""
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,6 +7,7 @@ is that folder swapped in. A failure leaves the previous site exactly as it was.
 Only regular files inside the project are read (see inputs.py); one build at a time runs per
 repository (a lock in build/), and it first sweeps what killed builds left behind.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,17 +20,17 @@ from pathlib import Path
 
 from . import errors, inputs
 from . import settings as settings_module
+from .engine import assets, mkdocs_config, mkdocs_run
 from .languages import LANGS
 from .load import history
 from .paths import BUILD, DATA, SITE, display
+from .publish import cards, csp, language_steps, postprocess, share_pages, sitemaps
+from .publish.swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 from .render import render_language
 from .render.terms import terms as glossary_terms
 from .validate import finish as finish_validation
 from .validate import load_only as load_data
 from .validate import run as validate_data
-from .engine import assets, mkdocs_config, mkdocs_run
-from .publish import cards, csp, language_steps, postprocess, share_pages, sitemaps
-from .publish.swap import check_target, fit_to_serve, leftovers, new_folder, remove, swap, sweep
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; not our reader's concern
 
@@ -46,9 +47,11 @@ class BuildError(Exception):
 
 
 def _refused(problems) -> BuildError:
-    return BuildError("\n".join(str(p) for p in problems)
-                      + f"\nbuild: {len(problems)} input file(s) refused (links, special or missing files); nothing was read",
-                      errors.PROJECT_FILE)
+    return BuildError(
+        "\n".join(str(p) for p in problems)
+        + f"\nbuild: {len(problems)} input file(s) refused (links, special or missing files); nothing was read",
+        errors.PROJECT_FILE,
+    )
 
 
 @contextmanager
@@ -84,6 +87,7 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
     later = None
     if not validated:
         if report.ok:  # loaded: validated beside the workers
+
             def later(loaded=report) -> None:
                 _stop_on_problems(finish_validation(loaded))
         else:  # the loader's own problems: the whole report now, as `check` gives it
@@ -108,7 +112,9 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
 
 def _stop_on_problems(report) -> None:
     if not report.ok:
-        raise BuildError("\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built")
+        raise BuildError(
+            "\n".join(str(p) for p in report.errors) + f"\ncheck: {len(report.errors)} problem(s); nothing was built"
+        )
 
 
 def _build(dataset, target: Path, langs, settings, discard=None, validate=None) -> None:
@@ -122,9 +128,16 @@ def _build(dataset, target: Path, langs, settings, discard=None, validate=None) 
             docs_dir = stage / lang
             docs_dir.mkdir(parents=True)
             bundles = assets.stage(docs_dir, settings.base)
-            config_file = mkdocs_config.write(lang, stage, out / lang, settings, langs, bundles, glossary_terms(dataset.glossary, lang))
+            config_file = mkdocs_config.write(
+                lang, stage, out / lang, settings, langs, bundles, glossary_terms(dataset.glossary, lang)
+            )
             render = partial(render_language, dataset, lang, docs_dir, settings)
-            runner.start(config_file, lang, before=render, after=partial(_after_mkdocs, out, lang, langs, settings, dataset.glossary))
+            runner.start(
+                config_file,
+                lang,
+                before=render,
+                after=partial(_after_mkdocs, out, lang, langs, settings, dataset.glossary),
+            )
         if validate is not None:
             validate()  # beside the workers; on a problem they are stopped below and nothing is kept
         side = out / SIDE  # while MkDocs runs: the cards and share pages need nothing it makes
@@ -161,7 +174,9 @@ def _move_in(side: Path, out: Path, langs) -> None:
     for lang in langs:
         for entry in sorted((side / lang).iterdir()):
             if os.path.lexists(out / lang / entry.name):
-                raise RuntimeError(f"MkDocs wrote {lang}/{entry.name} itself, where the build puts its own {entry.name}/")
+                raise RuntimeError(
+                    f"MkDocs wrote {lang}/{entry.name} itself, where the build puts its own {entry.name}/"
+                )
             os.rename(entry, out / lang / entry.name)
         (side / lang).rmdir()
     side.rmdir()
@@ -189,6 +204,8 @@ def main(langs=None, settings=None, data_dir=None, target=None, site_url=None, r
         print(f"build: failed; {display(target)}/ was left as it was", file=sys.stderr)
         return err.code
     if not settings.site_url:
-        print(f"build: no site address configured (--site-url or {settings_module.ENV_SITE_URL}); canonical, og:url, og:image, hreflang and sitemap addresses were left out")
-    print(f"build: site built into {display(target)}/ ({', '.join('/' + l + '/' for l in langs)})")
+        print(
+            f"build: no site address configured (--site-url or {settings_module.ENV_SITE_URL}); canonical, og:url, og:image, hreflang and sitemap addresses were left out"
+        )
+    print(f"build: site built into {display(target)}/ ({', '.join('/' + lang + '/' for lang in langs)})")
     return 0

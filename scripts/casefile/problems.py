@@ -1,4 +1,5 @@
 """One problem found in the data, printed as `file:line:col: field.path: message — fix`."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -75,7 +76,7 @@ def visible(text: str) -> str:
 def cut(value, limit: int = 80) -> str:
     """`value` as visible text of at most `limit` characters (a long number or text is shortened)."""
     text = visible(str(value)) if not isinstance(value, int) or isinstance(value, bool) else _digits(value)
-    return text if len(text) <= limit else text[:limit - 3] + "…"
+    return text if len(text) <= limit else text[: limit - 3] + "…"
 
 
 def show(value) -> str:

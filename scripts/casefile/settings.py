@@ -5,6 +5,7 @@ The site's address and the repository have one source of truth: `site_url` and
 variables CASEFILE_SITE_URL and CASEFILE_REPOSITORY (the deploy workflow sets them from the
 repository it runs in). With no address, the tags that need one are left out, never guessed.
 """
+
 from __future__ import annotations
 
 import os
@@ -57,7 +58,9 @@ def _address(value, what: str, option: str) -> str | None:
         return None
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise SettingsError(f"{what} {value!r} is not an absolute http(s) address — give it as {option} https://host/path/")
+        raise SettingsError(
+            f"{what} {value!r} is not an absolute http(s) address — give it as {option} https://host/path/"
+        )
     return value
 
 
@@ -80,11 +83,21 @@ def load(site_url: str | None = None, repository: str | None = None, path=MKDOCS
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ProjectFileError(f"is not valid YAML{where} ({cut(getattr(err, 'problem', None) or err, 120)})", "fix the syntax, or " + restore, name) from None
+        raise ProjectFileError(
+            f"is not valid YAML{where} ({cut(getattr(err, 'problem', None) or err, 120)})",
+            "fix the syntax, or " + restore,
+            name,
+        ) from None
     if not isinstance(base, dict):
         raise ProjectFileError("must be a mapping of settings", restore, name)
     extra = base.get("extra") or {}
     url = _address(site_url or os.environ.get(ENV_SITE_URL) or base.get("site_url"), "the site address", "--site-url")
-    repo = _address(repository or os.environ.get(ENV_REPOSITORY) or extra.get("repository"), "the repository", "--repository")
-    return Settings(base, url if url is None or url.endswith("/") else url + "/",
-                    repo.rstrip("/") if repo else None, str(extra.get("repository_branch") or "main"))
+    repo = _address(
+        repository or os.environ.get(ENV_REPOSITORY) or extra.get("repository"), "the repository", "--repository"
+    )
+    return Settings(
+        base,
+        url if url is None or url.endswith("/") else url + "/",
+        repo.rstrip("/") if repo else None,
+        str(extra.get("repository_branch") or "main"),
+    )

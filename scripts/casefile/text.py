@@ -1,4 +1,5 @@
 """Small text helpers shared by the checks, the renderer and the search index."""
+
 import unicodedata
 
 

@@ -1,6 +1,7 @@
 """axe-core (the copy bundled with axe-playwright-python) on a page: WCAG 2.1 A/AA violations as a
 readable report, for every browser test that runs it; and `settle`, the wait for a page's end
 state before axe (or any check of colours) looks at it."""
+
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
@@ -32,7 +33,9 @@ def axe_report(page, rules: list[str] | None = None, within=None) -> str:
     if within is None:
         violations = page.evaluate("options => axe.run(options).then(results => results.violations)", options)
     else:
-        violations = within.evaluate("(el, options) => axe.run(el, options).then(results => results.violations)", options)
+        violations = within.evaluate(
+            "(el, options) => axe.run(el, options).then(results => results.violations)", options
+        )
     lines = []
     for violation in violations:
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")

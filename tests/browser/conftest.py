@@ -6,15 +6,16 @@ browser). Without it the whole suite is skipped on a developer machine, but fail
 environment variable is set.
 The site itself comes from tests/conftest.py: `built_site` (built once) and `site_url` (served).
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
+from search_box import type_query
 
 from casefile.paths import ROOT
-from search_box import type_query
 
 # Debian's package chromium-headless-shell: the same Chromium as the package chromium (built from
 # the same source, same version, the same pixels in a screenshot), without the browser's windows and

@@ -1,4 +1,5 @@
 """Typing a query into Material's search box, for every browser test that searches."""
+
 from __future__ import annotations
 
 

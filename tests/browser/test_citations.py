@@ -4,6 +4,7 @@ read, and a mark previews its note on hover and on keyboard focus.
 Mark and text sizes are measured on every page in both languages by `marks_and_text_sizes`, which
 tests/browser/test_pages.py's test_page calls on its own load of each page, at 1280 px and at
 375 px: loading every page again here cost more than the measuring."""
+
 from __future__ import annotations
 
 import re
@@ -17,14 +18,16 @@ MIN_FONT = 12  # CSS px
 
 # Every kind of citation mark: a source note [3], a letter reference "carta ¶ 6", a direct source
 # link on the sources page, the letter's own marks ¹, and the ways back from a note.
-MARKS = ", ".join([
-    ".md-content sup[id^='fnref'] > a.footnote-ref",
-    ".md-content a.cf-letter-ref",
-    ".md-content a.cf-source-ref",
-    ".md-content sup.cf-mark > a",
-    ".md-content a.footnote-backref",
-    ".md-content a.cf-backref",
-])
+MARKS = ", ".join(
+    [
+        ".md-content sup[id^='fnref'] > a.footnote-ref",
+        ".md-content a.cf-letter-ref",
+        ".md-content a.cf-source-ref",
+        ".md-content sup.cf-mark > a",
+        ".md-content a.footnote-backref",
+        ".md-content a.cf-backref",
+    ]
+)
 
 MEASURE = """(selector) => {
   const small = [], tiny = [];
@@ -72,10 +75,13 @@ def test_a_source_mark_previews_its_note_on_keyboard_focus(page, url, lang):
     mark = marks.nth(marks.count() // 2)
     title = _source_title_of(page, mark)
     # Focus the link just before the mark, then Tab onto it, as a keyboard user does.
-    page.evaluate("""(mark) => {
+    page.evaluate(
+        """(mark) => {
       const links = Array.from(document.querySelectorAll("a[href]"));
       links[links.indexOf(mark) - 1].focus();
-    }""", mark.element_handle())
+    }""",
+        mark.element_handle(),
+    )
     page.keyboard.press("Tab")
     assert mark.evaluate("el => el === document.activeElement"), "Tab did not reach the source mark"
     preview = page.locator(".md-tooltip2--active")
@@ -118,6 +124,8 @@ def test_letter_references_collapse_into_one_compact_reference(page, url, lang):
     assert hrefs == ["carta/#p6", "carta/#p9", "carta/#fn4"]
     # Source notes read as bracketed numbers on the line, not as superscripts like the letter's.
     mark = page.locator("#resumen-motivo sup[id^='fnref'] > a.footnote-ref").first
-    shown = mark.evaluate("a => getComputedStyle(a, '::before').content + a.textContent + getComputedStyle(a, '::after').content")
+    shown = mark.evaluate(
+        "a => getComputedStyle(a, '::before').content + a.textContent + getComputedStyle(a, '::after').content"
+    )
     assert re.fullmatch(r'"\["\d+"\]"', shown), shown
     assert mark.evaluate("a => getComputedStyle(a.parentElement).verticalAlign") == "baseline"

@@ -10,6 +10,7 @@ has loaded, searched on the home pages, scrolled and been used at 375 px); here,
 that sends the browser on. Search (Material's worker) runs under the policy too, and so does the
 preview's reload script with its error banner.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,11 +18,10 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from search_box import type_query
 
 from casefile.preview import serve
 from casefile.preview.static_host import serve_in_thread
-from search_box import type_query
-
 
 LISTEN = """
 window.__csp = [];
@@ -65,7 +65,10 @@ def _open(context, address):
     context.add_init_script(LISTEN)
     page = context.new_page()
     console = []
-    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None)
+    page.on(
+        "console",
+        lambda m: console.append(m.text) if "Content Security Policy" in m.text or "Refused to" in m.text else None,
+    )
     page.on("pageerror", lambda e: console.append(f"uncaught: {e}"))
     page.goto(address)
     return page, console
@@ -106,7 +109,9 @@ def test_the_policy_is_enforced_and_violations_are_heard(new_context, url):
     assert "script-src" in found and "img-src" in found
 
 
-@pytest.mark.parametrize(("lang", "query", "expected"), [("es", "ejercito espia", "Ejército"), ("en", "ejercito", "Ejército")])
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"), [("es", "ejercito espia", "Ejército"), ("en", "ejercito", "Ejército")]
+)
 def test_search_works_under_the_policy(new_context, url, lang, query, expected):
     page, console = _open(new_context(), url(lang, ""))
     type_query(page.locator("input.md-search__input"), query)
@@ -119,7 +124,9 @@ def test_search_works_under_the_policy(new_context, url, lang, query, expected):
 @pytest.fixture
 def preview(built_site):
     """The built site served by the preview's handler (reload script and status), in this process."""
-    server, base = serve_in_thread(built_site, handler=type("Handler", (serve.PreviewHandler,), {"stamp": "1", "error": None}))
+    server, base = serve_in_thread(
+        built_site, handler=type("Handler", (serve.PreviewHandler,), {"stamp": "1", "error": None})
+    )
     yield server.RequestHandlerClass, base
     server.shutdown()
 

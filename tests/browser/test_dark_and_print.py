@@ -15,6 +15,7 @@ back with pypdf: the case file's name and the page title, every ¶ number at the
 paragraph, the Spanish originals on the English page (with and without JavaScript), the
 print-only address line, and none of the interface's words.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,10 +23,10 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_check import COLOUR_RULES, axe_report, settle
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from axe_check import COLOUR_RULES, axe_report, settle
 from casefile.paths import ROOT
 
 LANGS = ("es", "en")
@@ -62,7 +63,7 @@ def _toggle(page):
 
 
 def _is_dark(page) -> str:
-    """"" if the page shows the slate scheme with a dark background and light text, else why not."""
+    """ "" if the page shows the slate scheme with a dark background and light text, else why not."""
     scheme = _scheme(page)
     background = page.evaluate(LUMINANCE, ["body", "backgroundColor"])
     text = page.evaluate(LUMINANCE, [".md-typeset", "color"])
@@ -78,7 +79,9 @@ def check_dark_scheme(page, screenshots: Path, lang: str, name: str) -> list[str
     page.set_viewport_size(DESKTOP)
     _toggle(page).click()
     page.mouse.move(0, 0)  # off the toggle, whose tooltip would fade in under axe
-    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate' && !document.body.hasAttribute('data-md-color-switching')")
+    page.wait_for_function(
+        "() => document.body.dataset.mdColorScheme === 'slate' && !document.body.hasAttribute('data-md-color-switching')"
+    )
     not_dark = _is_dark(page)
     if not_dark:
         return [f"after the header's toggle, {not_dark}"]
@@ -119,9 +122,11 @@ def test_highlighted_target_passes_axe(new_context, url, lang, path, scheme):
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
     fragment = path.split("#")[1]
     # The block with the outline: the target itself, or (a heading's id) the record around it.
-    outlined = page.locator(f'[id="{fragment}"]').evaluate_handle(
-        "el => [el, el.parentElement].find(n => getComputedStyle(n).outlineStyle === 'solid') || null"
-    ).as_element()
+    outlined = (
+        page.locator(f'[id="{fragment}"]')
+        .evaluate_handle("el => [el, el.parentElement].find(n => getComputedStyle(n).outlineStyle === 'solid') || null")
+        .as_element()
+    )
     assert outlined is not None, f"#{fragment} is not highlighted"
     report = axe_report(page, within=outlined)
     assert not report, f"{page.url} ({scheme}), with #{fragment} highlighted, axe found:\n{report}"
@@ -240,7 +245,9 @@ def test_printed_letter(new_context, url, lang, script):
     address = f"https://example.net/casefile/{lang}/carta/"  # the address the test site is built for
     assert address in text.replace(" ", ""), f"the page's address {address} is not printed"
     as_of = {"es": "Datos al", "en": "Data as of"}[lang]
-    assert re.search(as_of + r" \d{1,2} (de )?\w+ (de )?20\d\d", text), f"the date of the data is not printed ({as_of} …)"
+    assert re.search(as_of + r" \d{1,2} (de )?\w+ (de )?20\d\d", text), (
+        f"the date of the data is not printed ({as_of} …)"
+    )
 
     assert len(starts) == LETTER_PARAGRAPHS, [pid for pid, _ in starts]
     for number, (pid, paragraph) in enumerate(starts, 1):

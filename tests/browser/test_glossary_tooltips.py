@@ -4,6 +4,7 @@ A keyboard reader Tabs through the home page until the first SEDENA of the stand
 Material's tooltip (role=tooltip, named by aria-describedby) must then show the term's
 explanation from data/glossary.yaml. A mouse reader hovering a term sees the same.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -31,7 +32,9 @@ TOOLTIP_OF_FOCUSED = """
 def _tab_to(page, text: str, limit: int = 300):
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("(t) => document.activeElement.matches('abbr.cf-term') && document.activeElement.textContent === t", text):
+        if page.evaluate(
+            "(t) => document.activeElement.matches('abbr.cf-term') && document.activeElement.textContent === t", text
+        ):
             return
     pytest.fail(f"no <abbr> reading {text!r} was reached with {limit} presses of Tab")
 
@@ -40,7 +43,9 @@ def _tab_to(page, text: str, limit: int = 300):
 def test_keyboard_focus_on_a_term_shows_its_definition(page, url, screenshots_dir, lang):
     page.goto(url(lang, ""))
     _tab_to(page, "SEDENA")
-    page.wait_for_function("() => { const t = (" + TOOLTIP_OF_FOCUSED + ")(); return !!t && t.active && t.visible; }", timeout=5000)
+    page.wait_for_function(
+        "() => { const t = (" + TOOLTIP_OF_FOCUSED + ")(); return !!t && t.active && t.visible; }", timeout=5000
+    )
     tip = page.evaluate(TOOLTIP_OF_FOCUSED)
     assert tip["role"] == "tooltip"
     assert tip["text"] == explanation(TERMS["termino-sedena"], lang)
@@ -48,7 +53,9 @@ def test_keyboard_focus_on_a_term_shows_its_definition(page, url, screenshots_di
 
     tip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
     page.keyboard.press("Tab")  # focus moves on: this term's tooltip goes
-    page.wait_for_function("(id) => !document.querySelector(`[id='${id}'].md-tooltip2--active`)", arg=tip_id, timeout=5000)
+    page.wait_for_function(
+        "(id) => !document.querySelector(`[id='${id}'].md-tooltip2--active`)", arg=tip_id, timeout=5000
+    )
 
 
 @pytest.mark.parametrize("lang", ("es", "en"))

@@ -4,6 +4,7 @@ A reader on a 390×844 phone sees, before scrolling, who asked whom for what and
 in are real links with large tap targets. The text is what is painted inside the viewport below the
 header (each text node's own rectangles), not merely what the HTML contains.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -12,7 +13,11 @@ PHONE = {"width": 390, "height": 844}
 
 # Words (lower case) that must be visible before scrolling: the army, the spying, the request.
 MUST_SEE = {
-    "es": {"the army": ("ejército",), "the spying": ("espionaje", "espía"), "the request": ("protocolo de respuesta rápida",)},
+    "es": {
+        "the army": ("ejército",),
+        "the spying": ("espionaje", "espía"),
+        "the request": ("protocolo de respuesta rápida",),
+    },
     "en": {"the army": ("army",), "the spying": ("spying", "spyware"), "the request": ("rapid response protocol",)},
 }
 

@@ -1,4 +1,5 @@
 """What readers and advocates do with the site, one journey per test, in a real Chromium."""
+
 from __future__ import annotations
 
 import re
@@ -41,7 +42,9 @@ def backgrounds(locator) -> list[str]:
 
 def assert_highlighted(locator, what: str) -> None:
     colours = backgrounds(locator)
-    assert HIGHLIGHT in colours, f"{what} is not highlighted: background of it and its container {colours}, expected {HIGHLIGHT}"
+    assert HIGHLIGHT in colours, (
+        f"{what} is not highlighted: background of it and its container {colours}, expected {HIGHLIGHT}"
+    )
 
 
 def hash_is(fragment: str):
@@ -53,7 +56,9 @@ def fold(text: str) -> str:
 
 
 # 1. An advocate shares a link to one fact; it is highlighted, and survives a language switch.
-@pytest.mark.parametrize(("path", "fact"), [("plan-de-accion/", "mx0081"), ("carta/", "p9")], ids=["commitment", "letter-paragraph"])
+@pytest.mark.parametrize(
+    ("path", "fact"), [("plan-de-accion/", "mx0081"), ("carta/", "p9")], ids=["commitment", "letter-paragraph"]
+)
 def test_advocate_link_to_fact_survives_language_switch(page, url, path, fact):
     page.goto(url("en", f"{path}#{fact}"))
     target = page.locator(f'[id="{fact}"]')
@@ -91,14 +96,18 @@ def test_search_finds_in_reader_language(search, site_url, lang, query, accentle
     words = fold(query).split()
     if not accentless:
         for word in words:
-            assert any(word in fold(m) for m in marks), f"no highlighted match for {word!r} in results of {query!r}: {marks[:20]}"
+            assert any(word in fold(m) for m in marks), (
+                f"no highlighted match for {word!r} in results of {query!r}: {marks[:20]}"
+            )
         return
     # Accent-less words match the accented ones through the index's folded fields
     # (theme/search_index.py), which the results do not show: the results hold the accented words.
     shown = re.findall(r"\w+", " ".join(page.locator(".md-search-result__item").all_inner_texts()))
     for word in words:
         accented = [w for w in shown if fold(w) != w.lower() and fold(w).startswith(word)]
-        assert accented, f"accent-less {query!r}: no result shows an accented word for {word!r} (accent folding broken?): {marks[:20]}"
+        assert accented, (
+            f"accent-less {query!r}: no result shows an accented word for {word!r} (accent folding broken?): {marks[:20]}"
+        )
 
 
 # 3. A reader follows a fact's source footnote and comes back; the same with the letter's notes.

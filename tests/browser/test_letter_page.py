@@ -1,6 +1,7 @@
 """The letter page in a real Chromium: translation and original side by side on wide screens, the
 "show all originals" button on phones, the context box, the places that cite each paragraph, and
 the way back from a note."""
+
 from __future__ import annotations
 
 import pytest
@@ -34,9 +35,13 @@ def test_wide_screen_shows_translation_and_original_side_by_side(new_context, ur
     for block in blocks:
         text, original = block["text"], block["original"]
         assert text["h"] > 0 and original["h"] > 0, block
-        assert original["x"] >= text["x"] + text["w"] - 0.5, f"{block['id']}: the original is not beside the translation: {block}"
+        assert original["x"] >= text["x"] + text["w"] - 0.5, (
+            f"{block['id']}: the original is not beside the translation: {block}"
+        )
         overlap = min(text["y"] + text["h"], original["y"] + original["h"]) - max(text["y"], original["y"])
-        assert overlap >= 0.5 * min(text["h"], original["h"]), f"{block['id']}: the original is not on the translation's row: {block}"
+        assert overlap >= 0.5 * min(text["h"], original["h"]), (
+            f"{block['id']}: the original is not on the translation's row: {block}"
+        )
     # The button is for narrow screens only; here every original is already shown.
     expect(page.locator("button.cf-originals-toggle")).to_be_hidden()
     page.screenshot(path=str(screenshots_dir / "en-carta-1280-side-by-side.png"))
@@ -109,7 +114,10 @@ def test_each_paragraph_lists_the_places_that_cite_it(page, url, report, lang):
     data = report.dataset
     page.goto(url(lang, "carta/"))
     for record in data.letter["paragraphs"] + data.letter["footnotes"]:
-        expected = [f"../{spec.url}#{anchor}" for spec, anchor, _ in places(data.letter_citations.get(record["id"], []), lang, ("letter",))]
+        expected = [
+            f"../{spec.url}#{anchor}"
+            for spec, anchor, _ in places(data.letter_citations.get(record["id"], []), lang, ("letter",))
+        ]
         links = page.locator(f'[id="{record["id"]}"] > details.cf-cited-by a')
         assert links.evaluate_all("as => as.map(a => a.getAttribute('href'))") == expected, record["id"]
     assert page.locator("details.cf-cited-by").count() >= 17, "most paragraphs are cited somewhere"
@@ -136,13 +144,20 @@ def test_back_from_a_note_shows_the_paragraph_from_its_first_line(new_context, u
     page.wait_for_url(lambda u: u.endswith("#ref-fn4"))
     paragraph = page.locator("#p10")  # the paragraph that calls note 4
     try:  # its top edge just below the sticky header: neither under it nor far down the screen
-        page.wait_for_function("""(el) => {
+        page.wait_for_function(
+            """(el) => {
           const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
           const top = el.getBoundingClientRect().top;
           return top >= header - 1 && top <= header + 48;
-        }""", arg=paragraph.element_handle(), timeout=3000)
+        }""",
+            arg=paragraph.element_handle(),
+            timeout=3000,
+        )
     except PlaywrightTimeout:
-        where = page.evaluate("el => [el.getBoundingClientRect().top, document.querySelector('.md-header').getBoundingClientRect().bottom]", paragraph.element_handle())
+        where = page.evaluate(
+            "el => [el.getBoundingClientRect().top, document.querySelector('.md-header').getBoundingClientRect().bottom]",
+            paragraph.element_handle(),
+        )
         pytest.fail(f"after ↩ the paragraph's top is at {where[0]:.0f} px, the header ends at {where[1]:.0f} px")
     expect(page.locator("#ref-fn4")).to_be_in_viewport()
     assert paragraph.evaluate("el => getComputedStyle(el).backgroundColor") == HIGHLIGHT

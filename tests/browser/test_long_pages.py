@@ -1,5 +1,6 @@
 """The long pages in a real Chromium: the sources page stays light, the timeline is one vertical
 line with its years and the letter marked, and the plan's table leads to each commitment."""
+
 from __future__ import annotations
 
 import pytest
@@ -67,7 +68,9 @@ def test_timeline_is_one_vertical_line_with_years_and_the_letter_marked(new_cont
     for part in parts:
         assert part["border"] == "solid", "a part of the timeline has no line"
         for event in part["events"]:  # every dot sits on the line
-            assert abs(event["dot"] - part["lineX"]) <= 2, f"{event['id']}: dot at {event['dot']:.1f}, line at {part['lineX']:.1f}"
+            assert abs(event["dot"] - part["lineX"]) <= 2, (
+                f"{event['id']}: dot at {event['dot']:.1f}, line at {part['lineX']:.1f}"
+            )
         for year in part["years"]:  # every year is a landmark centred on the line
             assert abs(year["centre"] - part["lineX"]) <= 2, f"year {year['text']} is off the line"
         expected_years = []

@@ -14,21 +14,22 @@ check_dark_scheme). Screenshots in build/screenshots/: the whole page (<lang>-<p
 first screen at 1280x800 and 390x844 (<lang>-<page>-1280x800.png, -390x844.png) and, dark,
 dark-<lang>-<page>-desktop.png and -phone.png.
 """
+
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from axe_check import axe_report, settle
-from casefile.render.pages import PAGES
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from search_box import type_query
 from test_citations import marks_and_text_sizes
 from test_csp import LISTEN as LISTEN_FOR_CSP_VIOLATIONS
 from test_csp import scroll_down
 from test_dark_and_print import check_dark_scheme
+
+from casefile.render.pages import PAGES
 
 LANGS = ("es", "en")
 DESKTOP = {"width": 1280, "height": 900}  # as new_context opens pages (tests/browser/conftest.py)
@@ -67,19 +68,25 @@ function reachable(el) {
 }
 """
 
-UNREACHABLE_NAV_TITLES = REACHABLE + """
+UNREACHABLE_NAV_TITLES = (
+    REACHABLE
+    + """
 function unreachable(titles) {
   const links = Array.from(document.querySelectorAll(
     ".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link"));
   return titles.filter(t => !links.some(a => a.textContent.trim() === t && reachable(a)));
 }
 """
+)
 
-UNREACHABLE_SELECTORS = REACHABLE + """
+UNREACHABLE_SELECTORS = (
+    REACHABLE
+    + """
 function unreachable(selectors) {
   return selectors.filter(sel => !reachable(document.querySelector(sel)));
 }
 """
+)
 
 OVERFLOW = """
 (vw) => {
@@ -150,7 +157,9 @@ def _foreign_requests(urls) -> list[str]:
 def _wait_for(page, script: str, arg, timeout: float = 3000):
     """Wait until `unreachable(arg)` (defined in `script`) is empty; return what is still unreachable."""
     try:
-        page.wait_for_function(f"(arg) => {{ {script}; return unreachable(arg).length === 0; }}", arg=arg, timeout=timeout)
+        page.wait_for_function(
+            f"(arg) => {{ {script}; return unreachable(arg).length === 0; }}", arg=arg, timeout=timeout
+        )
         return []
     except PlaywrightTimeout:  # report what stayed unreachable
         return page.evaluate(f"(arg) => {{ {script}; return unreachable(arg); }}", arg)
@@ -242,7 +251,9 @@ def test_page(new_context, url, screenshots_dir, lang, name, path):
             failures.append(f"at 375 px the language list does not open; unreachable: {missing}")
         page.locator("body").press("Escape")
 
-    drawer_button = 'button.md-header__button[data-casefile-opens="__drawer"]'  # casefile.js's button in place of Material's label
+    drawer_button = (
+        'button.md-header__button[data-casefile-opens="__drawer"]'  # casefile.js's button in place of Material's label
+    )
     missing = _wait_for(page, UNREACHABLE_SELECTORS, [drawer_button])
     if missing:
         failures.append(f"at 375 px the navigation drawer button is not reachable: {missing}")

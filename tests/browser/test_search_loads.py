@@ -1,11 +1,13 @@
 """Search loads as Material loads it (the index and the worker with the page, nothing of ours in
 between), finds from the header's box, and a highlight link (?h=) marks the words on the page."""
+
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
 SEARCH_FILES = ("search/search_index.json", "workers/search.", "lunr")
+
 
 def _search_requests(context):
     return [u for u in context.casefile_requests if any(part in u for part in SEARCH_FILES)]

@@ -6,6 +6,7 @@ the pages use (SEDENA, #EjércitoEspía, Pegasus). Queries go into the search bo
 typing them (search_box.type_query), one after the other in the same page of each language (the
 `search` fixture of tests/browser/conftest.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,8 @@ QUERIES = [
 def _results(page) -> list[list[str]]:
     """The result list as [page link, section links…] per result, in order."""
     return page.locator(".md-search-result__list > .md-search-result__item").evaluate_all(
-        "items => items.map(li => Array.from(li.querySelectorAll('a')).map(a => a.getAttribute('href')))")
+        "items => items.map(li => Array.from(li.querySelectorAll('a')).map(a => a.getAttribute('href')))"
+    )
 
 
 def _place(href: str, lang: str) -> str:
@@ -58,12 +60,16 @@ def _place(href: str, lang: str) -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
-@pytest.mark.parametrize(("lang", "query", "first", "also"), QUERIES, ids=[f"{l}-{q.replace(' ', '-')}" for l, q, _, _ in QUERIES])
+@pytest.mark.parametrize(
+    ("lang", "query", "first", "also"), QUERIES, ids=[f"{lang}-{q.replace(' ', '-')}" for lang, q, _, _ in QUERIES]
+)
 def test_query_finds_its_page_first(search, lang, query, first, also):
     page = search(lang, query)  # tests/browser/conftest.py: one page per language, the box emptied first
     results = [[_place(h, lang) for h in links] for links in _results(page)]
     pages = [links[0].split("#")[0] for links in results]
-    assert pages and pages[0] == first, f"{query!r} on /{lang}/ finds first {pages[:1]}, expected {first!r}; all: {pages}"
+    assert pages and pages[0] == first, (
+        f"{query!r} on /{lang}/ finds first {pages[:1]}, expected {first!r}; all: {pages}"
+    )
     places = {p for links in results for p in links}
     missing = [p for p in also if p not in places and p not in pages]
     assert not missing, f"{query!r} on /{lang}/ does not find {missing}; found {sorted(places)[:40]}"

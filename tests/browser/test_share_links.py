@@ -1,4 +1,5 @@
 """Share links, "copy link" and the 404 pages, in a real Chromium, on the site served under /casefile/."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-
 from test_journeys import assert_highlighted, assert_in_view
 
 LANGS = ("es", "en")
@@ -31,7 +31,11 @@ KINDS = [
 
 
 def _only_own_host(context, site_url):
-    foreign = [u for u in context.casefile_requests if not u.startswith(site_url + "/") and not u.startswith(("data:", "blob:"))]
+    foreign = [
+        u
+        for u in context.casefile_requests
+        if not u.startswith(site_url + "/") and not u.startswith(("data:", "blob:"))
+    ]
     assert not foreign, f"requests outside the site: {foreign}"
     sitemaps = [u for u in context.casefile_requests if "sitemap" in u]
     assert not sitemaps, f"a page load fetched a sitemap: {sitemaps}"
@@ -65,6 +69,7 @@ def test_share_page_without_javascript_still_sends_the_reader_on(new_context, ur
 
 
 # -- copy link ---------------------------------------------------------------------------------------
+
 
 def _clipboard_page(new_context, **options):
     context = new_context(permissions=["clipboard-read", "clipboard-write"], **options)
@@ -109,14 +114,19 @@ def test_copy_link_by_keyboard(new_context, url, site_url, lang, key):
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_a_clipboard_the_link_is_shown_selected(new_context, url, site_url, lang):
     context = new_context()
-    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined}); document.execCommand = () => false;")
+    context.add_init_script(
+        "Object.defineProperty(navigator, 'clipboard', {value: undefined}); document.execCommand = () => false;"
+    )
     page = context.new_page()
     page.goto(url(lang, "fuentes/"))
     page.locator("#ejercitoespia-r3d a.cf-share").click()
     field = page.locator("#ejercitoespia-r3d input.cf-share-field")
     expect(field).to_be_focused()
     expect(field).to_have_value(f"{site_url}/{lang}/d/ejercitoespia-r3d/")
-    assert field.evaluate("el => [el.selectionStart, el.selectionEnd]") == [0, len(f"{site_url}/{lang}/d/ejercitoespia-r3d/")]
+    assert field.evaluate("el => [el.selectionStart, el.selectionEnd]") == [
+        0,
+        len(f"{site_url}/{lang}/d/ejercitoespia-r3d/"),
+    ]
     expect(page.get_by_role("status")).to_have_text(SELECTED[lang])
 
 
@@ -136,6 +146,7 @@ def test_copy_link_controls_are_visible_and_big_enough_without_hovering(page, ur
 
 # -- 404 pages -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_404_page_switcher_home_and_search_work_under_the_subpath(new_context, url, site_url, lang):
     context = new_context()
@@ -146,7 +157,9 @@ def test_404_page_switcher_home_and_search_work_under_the_subpath(new_context, u
     other = "en" if lang == "es" else "es"
 
     home = page.locator(".md-content a.md-button")
-    expect(home).to_have_attribute("href", f"{urlsplit(site_url).path}/{lang}/")  # absolute path: a 404 is served at any depth
+    expect(home).to_have_attribute(
+        "href", f"{urlsplit(site_url).path}/{lang}/"
+    )  # absolute path: a 404 is served at any depth
     page.locator(".md-content button[data-cf-open-search]").click()
     expect(page.locator("input.md-search__input")).to_be_focused()
     page.keyboard.press("Escape")

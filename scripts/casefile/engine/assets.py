@@ -4,6 +4,7 @@ Contributors keep one file per concern in docs/assets/ (listed in mkdocs.yml's `
 `extra_javascript`); readers download one stylesheet and one script, named by their content so
 that a host may cache `assets/` for ever. Files that are bundled are not copied on their own.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -54,8 +55,12 @@ def stage(docs_dir: Path, base: dict) -> dict:
     css = list(base.get("extra_css") or [])
     js = list(base.get("extra_javascript") or [])
     joined = {e for e in css + js if isinstance(e, str)}
-    shutil.copytree(ASSETS, docs_dir / "assets", symlinks=True,  # inputs.check refused every link
-                    ignore=lambda folder, names: [n for n in names if (Path(folder) / n).relative_to(DOCS).as_posix() in joined])
+    shutil.copytree(
+        ASSETS,
+        docs_dir / "assets",
+        symlinks=True,  # inputs.check refused every link
+        ignore=lambda folder, names: [n for n in names if (Path(folder) / n).relative_to(DOCS).as_posix() in joined],
+    )
     return {
         "extra_css": _bundle(docs_dir, css, "assets/stylesheets", "casefile", "\n"),
         "extra_javascript": _bundle(docs_dir, js, "assets/javascripts", "casefile", ";\n"),

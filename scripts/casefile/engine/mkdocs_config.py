@@ -3,6 +3,7 @@
 This is the MkDocs-specific glue: everything here is what another builder would need in its own
 format (language, navigation, search language, where the pages are), and nothing more.
 """
+
 from __future__ import annotations
 
 import copy
@@ -15,13 +16,14 @@ from ..paths import DOCS
 from ..render.pages import PAGES
 from ..render.strings import t
 
-
 # What search splits text and queries at: every character but letters and digits (a JavaScript
 # regular expression without flags, so the letters are ranges: Latin with its accents, and the
 # other alphabets). lunr's trimmers are left out of the search's pipeline: lunr.es's cut the
 # digits off a word's ends ("MX0081" -> "mx", "2023" -> nothing), and lunr's English one the
 # accented letters ("está" -> "est"); with no punctuation left in a word they have nothing to do.
-SEARCH_SEPARATOR = r"[^0-9A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\u2DFF\u3040-\uD7FF\uF900-\uFDFF]+"
+SEARCH_SEPARATOR = (
+    r"[^0-9A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C00-\u2DFF\u3040-\uD7FF\uF900-\uFDFF]+"
+)
 
 
 def _markdown_extensions(base: list, lang: str) -> list:
@@ -78,27 +80,33 @@ def _translation_notice(lang: str):
 def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides: dict | None = None, terms=()) -> dict:
     base = copy.deepcopy(settings.base)
     out = dict(base)
-    out.update({
-        "site_name": t("site_name", lang),
-        "site_description": t("site_description", lang),
-        "copyright": t("copyright", lang),
-        "docs_dir": str(docs_dir),
-        "site_dir": str(site_dir),
-        "theme": {**base.get("theme", {}), "language": lang, "custom_dir": str(DOCS / "overrides"),
-                  "palette": _palette(base.get("theme", {}).get("palette"), lang)},
-        "plugins": [{"search": {"lang": lang, "separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}}],
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
-        "nav": [{page.title[lang]: page.file} for page in PAGES],
-        "extra": {
-            **base.get("extra", {}),
-            "lang": lang,
-            "scope": settings.base_path,  # one dark/light choice for the whole site, not one per language
-            "last_updated": t("last_updated", lang),  # partials/source-file.html
-            "alternate": [{"name": NAMES[other], "lang": other, "link": f"/{other}/"} for other in langs],
-            "casefile_translation": _translation_notice(lang),
-        },
-        "markdown_extensions": _markdown_extensions(base.get("markdown_extensions", []), lang),
-    })
+    out.update(
+        {
+            "site_name": t("site_name", lang),
+            "site_description": t("site_description", lang),
+            "copyright": t("copyright", lang),
+            "docs_dir": str(docs_dir),
+            "site_dir": str(site_dir),
+            "theme": {
+                **base.get("theme", {}),
+                "language": lang,
+                "custom_dir": str(DOCS / "overrides"),
+                "palette": _palette(base.get("theme", {}).get("palette"), lang),
+            },
+            "plugins": [{"search": {"lang": lang, "separator": SEARCH_SEPARATOR, "pipeline": ["stopWordFilter"]}}],
+            "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+            "nav": [{page.title[lang]: page.file} for page in PAGES],
+            "extra": {
+                **base.get("extra", {}),
+                "lang": lang,
+                "scope": settings.base_path,  # one dark/light choice for the whole site, not one per language
+                "last_updated": t("last_updated", lang),  # partials/source-file.html
+                "alternate": [{"name": NAMES[other], "lang": other, "link": f"/{other}/"} for other in langs],
+                "casefile_translation": _translation_notice(lang),
+            },
+            "markdown_extensions": _markdown_extensions(base.get("markdown_extensions", []), lang),
+        }
+    )
     out.update(overrides or {})  # e.g. the bundled extra_css and extra_javascript
     out["extra"]["casefile"] = _casefile(lang, settings, langs)
     out["extra"]["casefile"]["terms"] = list(terms)  # the glossary, explained on every page by mkdocs_hooks.py
@@ -113,6 +121,8 @@ def config(lang: str, docs_dir: Path, site_dir: Path, settings, langs, overrides
 
 def write(lang: str, stage: Path, site_dir: Path, settings, langs, overrides: dict | None = None, terms=()) -> Path:
     path = stage / f"mkdocs.{lang}.yml"
-    text = yaml.safe_dump(config(lang, stage / lang, site_dir, settings, langs, overrides, terms), allow_unicode=True, sort_keys=False)
+    text = yaml.safe_dump(
+        config(lang, stage / lang, site_dir, settings, langs, overrides, terms), allow_unicode=True, sort_keys=False
+    )
     path.write_text(text, "utf-8")
     return path

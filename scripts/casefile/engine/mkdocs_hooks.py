@@ -8,11 +8,12 @@ Each page's glossary terms are explained where they first appear (render/terms.p
 Every page MkDocs writes, 404.html included, has its runs of whitespace collapsed
 (publish/minify_html.py).
 """
+
 from __future__ import annotations
 
+from casefile.publish.minify_html import minify
 from casefile.render.terms import explain  # MkDocs loads hooks by file path: no relative imports
 from casefile.theme import shared_assets
-from casefile.publish.minify_html import minify
 
 
 def on_env(env, config, files):

@@ -4,6 +4,7 @@ The languages are independent sites, so on a machine with more than one core eac
 forked process (which inherits the already imported MkDocs and Material: no start-up cost),
 while the parent goes on with work that does not need MkDocs' output (pipeline.py).
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,9 +19,9 @@ class MkDocsFailed(Exception):
 
 
 def build_one(config_file: Path, lang: str) -> None:
+    from jinja2 import TemplateError
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
-    from jinja2 import TemplateError
     from mkdocs.exceptions import MkDocsException
 
     from ..paths import display
@@ -37,7 +38,9 @@ def build_one(config_file: Path, lang: str) -> None:
         raise MkDocsFailed(f"MkDocs could not build the {lang} site: {err}") from None
     except TemplateError as err:  # a broken template in docs/overrides/
         where = f"{display(Path(err.filename))}:{err.lineno}: " if getattr(err, "filename", None) else ""
-        raise MkDocsFailed(f"MkDocs could not build the {lang} site: {where}{type(err).__name__}: {err} — fix the template") from None
+        raise MkDocsFailed(
+            f"MkDocs could not build the {lang} site: {where}{type(err).__name__}: {err} — fix the template"
+        ) from None
     except SystemExit as err:  # MkDocs aborts some errors this way
         raise MkDocsFailed(f"MkDocs stopped while building the {lang} site (exit {err.code})") from None
     finally:
@@ -130,7 +133,11 @@ class Runner:
             for process, receive, job in runs:
                 if process is None:
                     config_file, lang, before, after = job
-                    for step in (before, lambda: build_one(config_file, lang), after):
+                    for step in (
+                        before,
+                        lambda config_file=config_file, lang=lang: build_one(config_file, lang),
+                        after,
+                    ):
                         if step is not None:
                             step()
                     results.append(None)

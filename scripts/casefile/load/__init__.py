@@ -1,7 +1,8 @@
 """Stage 1, load: read data/ strictly into one Dataset (values, positions, citations).
 
-    dataset = load(DATA)   →   validate(dataset)   →   render   →   site
+dataset = load(DATA)   →   validate(dataset)   →   render   →   site
 """
+
 from .dataset import Dataset, load
 from .files import FILES
 

@@ -5,6 +5,7 @@ letter's own source entry) belongs to the nearest record around it that has an `
 anchor is where a reader lands from the sources page. The validator checks the same list, so what
 the site shows as "cited in" and what `check` calls cited cannot drift apart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -45,14 +46,23 @@ def _visit(value, path, stem, anchor, owner, letter_source, out) -> None:
     owner = owner if owner is not None else value
     letter = value.get("letter")
     if letter and letter_source and strings(letter):
-        out.append(Citation(letter_source, stem, anchor, path + ("letter",), owner, via_letter=True,
-                            letter_refs=tuple(strings(letter))))
+        out.append(
+            Citation(
+                letter_source,
+                stem,
+                anchor,
+                path + ("letter",),
+                owner,
+                via_letter=True,
+                letter_refs=tuple(strings(letter)),
+            )
+        )
     cited = value.get("sources")
     if cited:
         for index, ref in enumerate(strings(cited)):
             out.append(Citation(ref, stem, anchor, path + ("sources", index), owner))
     titles = value.get("title_sources")
-    for lang, refs in (titles.items() if isinstance(titles, dict) else ()):
+    for lang, refs in titles.items() if isinstance(titles, dict) else ():
         for index, ref in enumerate(strings(refs)):
             out.append(Citation(ref, stem, anchor, path + ("title_sources", lang, index), owner))
     for key, child in value.items():

@@ -3,6 +3,7 @@
 `load` reads data/ (strictly, with positions for messages); the validator adds its findings to a
 report about the same Dataset; the renderer reads the accessors below, which assume valid data.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -29,7 +30,9 @@ class Dataset:
     @cached_property
     def citations(self) -> list:
         letter = self.data("letter")
-        letter_source = letter.get("source") if isinstance(letter, dict) and isinstance(letter.get("source"), str) else None
+        letter_source = (
+            letter.get("source") if isinstance(letter, dict) and isinstance(letter.get("source"), str) else None
+        )
         return citations.collect(self.files, letter_source)
 
     @cached_property
@@ -111,19 +114,34 @@ def load(data_dir: Path = DATA) -> Dataset:
     expected = {f"{stem}.yaml" for stem in FILES}
     for path in sorted(Path(data_dir).glob("*.y*ml")):
         if path.name not in expected:
-            dataset.problems.append(Problem(display(path), 1, 1, "", "is not one of the data files the site knows",
-                                            f"rename it to one of {', '.join(sorted(expected))}, or move it out of data/"))
+            dataset.problems.append(
+                Problem(
+                    display(path),
+                    1,
+                    1,
+                    "",
+                    "is not one of the data files the site knows",
+                    f"rename it to one of {', '.join(sorted(expected))}, or move it out of data/",
+                )
+            )
     for stem in FILES:
         path = Path(data_dir) / f"{stem}.yaml"
         if not path.exists() and not path.is_symlink():
             dataset.files[stem] = None
-            dataset.problems.append(Problem(display(path), 1, 1, "", "is missing", f"restore data/{stem}.yaml; see CONTRIBUTING.md"))
+            dataset.problems.append(
+                Problem(display(path), 1, 1, "", "is missing", f"restore data/{stem}.yaml; see CONTRIBUTING.md")
+            )
             continue
         source, problems = strict_yaml.load(path)
         dataset.problems += problems
         if source is not None and not isinstance(source.data, dict):
-            dataset.problems.append(source.problem((), "must be a mapping of fields at the top level",
-                                                   f"see data/schema/{stem}.schema.json for the fields"))
+            dataset.problems.append(
+                source.problem(
+                    (),
+                    "must be a mapping of fields at the top level",
+                    f"see data/schema/{stem}.schema.json for the fields",
+                )
+            )
             source = None
         dataset.files[stem] = source
     return dataset

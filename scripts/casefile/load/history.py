@@ -5,6 +5,7 @@ commit agree whatever day they run. A file with uncommitted edits is dated by
 SOURCE_DATE_EPOCH when set, otherwise today (a preview shows edits as new). Outside a git
 checkout, or for files git does not track, there is no date and callers leave it out.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -14,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..paths import ROOT
-
 
 _LOG = ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "data", "docs"]
 _STATUS = ["git", "status", "--porcelain", "--no-renames", "--", "data", "docs"]
@@ -80,7 +80,11 @@ def _dirty(out: str | None) -> frozenset:
 
 def _today() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch and epoch.isdigit() else datetime.datetime.now(datetime.timezone.utc)
+    moment = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch and epoch.isdigit()
+        else datetime.datetime.now(datetime.UTC)
+    )
     return moment.date().isoformat()
 
 

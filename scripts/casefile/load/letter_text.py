@@ -9,6 +9,7 @@ paragraphs, a block that starts in lowercase continuing the paragraph before it 
 with the footnotes (lines starting with a superscript mark) standing between them; then the
 letter-spaced closing ("A T E N T A M E N T E"), the sender, and one signatory per line.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,6 +26,7 @@ _LETTER_SPACED = re.compile(r"(\w )+\w")
 @dataclass
 class Words:
     """A text as words, each with the line of the file it stands on."""
+
     words: list = field(default_factory=list)  # (word, line)
 
     def add(self, text: str, line: int) -> None:
@@ -81,7 +83,9 @@ def read(path: Path) -> LetterText:
     if current:
         blocks.append(current)
 
-    closing_at = next((i for i, block in enumerate(blocks) if len(block) == 1 and _LETTER_SPACED.fullmatch(block[0][1])), None)
+    closing_at = next(
+        (i for i, block in enumerate(blocks) if len(block) == 1 and _LETTER_SPACED.fullmatch(block[0][1])), None
+    )
     if closing_at is None or closing_at < 3:
         letter.problem = "has no letter-spaced closing line (like 'A T E N T A M E N T E') after a header and a body"
         return letter
@@ -107,7 +111,7 @@ def read(path: Path) -> LetterText:
     letter.closing = _words(blocks[closing_at])
     if len(blocks) > closing_at + 1:
         letter.sender = _words(blocks[closing_at + 1])
-        letter.signatories = [_words([line]) for block in blocks[closing_at + 2:] for line in block]
+        letter.signatories = [_words([line]) for block in blocks[closing_at + 2 :] for line in block]
     return letter
 
 

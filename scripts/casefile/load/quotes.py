@@ -7,6 +7,7 @@ it starts `from` and the words it ends `to`. The quotation is the translation fr
 occurrence of `from` through the first occurrence of `to` that ends after it, so a change to the
 translation reaches the quotation by itself, and there is one translation of each sentence.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ def cut(paragraphs: dict, refs, spec) -> Span:
         stop = text.find(end, stop + 1)
     if stop == -1:
         return Span(None, ref, field="to", problem="not found after")
-    return Span(text[at:stop + len(end)], ref)
+    return Span(text[at : stop + len(end)], ref)
 
 
 def translations(letter: dict, lang: str) -> dict:

@@ -1,4 +1,5 @@
 """Walking the records of a parsed file: every mapping, and the record whose anchor it falls under."""
+
 from __future__ import annotations
 
 

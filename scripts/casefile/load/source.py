@@ -1,4 +1,5 @@
 """A parsed data file: its values, where each stands in the text, and the walks the rules share."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from .records import mappings, texts
 @dataclass
 class Source:
     """A parsed data file: its values and where each of them stands in the text."""
+
     path: Path
     data: object
     value_marks: dict = field(default_factory=dict)  # path tuple -> (line, col)

@@ -5,6 +5,7 @@ PyYAML implements YAML 1.1: it silently keeps the last of two duplicate keys, tu
 hear about each of those instead, so we compose the node graph ourselves and build plain Python
 values from it, recording line and column of every node for the messages.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,8 @@ from .. import inputs
 from ..paths import display
 from ..problems import Problem
 from .source import Source
-from .yaml_values import MAX_DEPTH, build_data
 from .unclosed import unclosed_quote
+from .yaml_values import MAX_DEPTH, build_data
 
 # A data file is text written by people; anything larger is a mistake. The benchmark's synthetic
 # 100x data is larger on purpose: it raises the limit with CASEFILE_MAX_DATA_BYTES.
@@ -35,17 +36,32 @@ _INVISIBLE = re.compile("[\t\x85\u2028\u2029]")
 _INVISIBLE_HELP = {
     "\t": ("tab character", "YAML must be indented with spaces: replace the tab with spaces"),
     "\x85": ("invisible line break (U+0085)", "replace it with a space; it often comes from text pasted out of a PDF"),
-    "\u2028": ("invisible line separator (U+2028)", "replace it with a space; it often comes from text pasted out of a PDF"),
-    "\u2029": ("invisible paragraph separator (U+2029)", "replace it with a space; it often comes from text pasted out of a PDF"),
+    "\u2028": (
+        "invisible line separator (U+2028)",
+        "replace it with a space; it often comes from text pasted out of a PDF",
+    ),
+    "\u2029": (
+        "invisible paragraph separator (U+2029)",
+        "replace it with a space; it often comes from text pasted out of a PDF",
+    ),
 }
 
 _SYNTAX_HINTS = (
-    ("mapping values are not allowed", "text that contains ': ' must be put in quotes, or the indentation of this line is off"),
-    ("could not find expected ':'", "every key needs a colon after it; check this line and the one above for indentation"),
+    (
+        "mapping values are not allowed",
+        "text that contains ': ' must be put in quotes, or the indentation of this line is off",
+    ),
+    (
+        "could not find expected ':'",
+        "every key needs a colon after it; check this line and the one above for indentation",
+    ),
     ("expected <block end>", "this line is indented differently from its siblings; align it with the entries above"),
     ("found undefined alias", "anchors and aliases are not allowed; write the value out"),
     ("found unexpected end of stream", "a quote or bracket is not closed; close it"),
-    ("found unknown escape character", "inside double quotes a backslash starts an escape; use single quotes or write \\\\"),
+    (
+        "found unknown escape character",
+        "inside double quotes a backslash starts an escape; use single quotes or write \\\\",
+    ),
     ("expected a single document", "a data file holds one document; remove the extra '---' line"),
 )
 
@@ -76,11 +92,13 @@ class _Loader(_Noting, yaml.SafeLoader):
 
 _CParser = getattr(getattr(yaml, "_yaml", None), "CParser", None)  # None where PyYAML was built without libyaml
 
+
 class _Careful(Exception):
     """The fast loader met something libyaml reads differently from PyYAML's Python parser."""
 
 
 if _CParser is not None:
+
     class _FastLoader(_Noting, Composer, _CParser, SafeConstructor, Resolver):
         """libyaml's parser with PyYAML's Python composer (so `_Noting` still sees every node):
         about six times faster than the pure-Python loader on our data."""
@@ -133,18 +151,36 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
     except inputs.Refused as refused:
         return None, [Problem(name, 1, 1, "", refused.what, refused.fix)]
     except OSError as err:
-        return None, [Problem(name, 1, 1, "", f"cannot be read ({err.strerror})", "check that the file exists and is readable")]
+        return None, [
+            Problem(name, 1, 1, "", f"cannot be read ({err.strerror})", "check that the file exists and is readable")
+        ]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(name, 1, 1, "", f"is more than the {MAX_BYTES:,} bytes a data file may have",
-                              "split the data or remove what does not belong here")]
+        return None, [
+            Problem(
+                name,
+                1,
+                1,
+                "",
+                f"is more than the {MAX_BYTES:,} bytes a data file may have",
+                "split the data or remove what does not belong here",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         line_start = raw.rfind(b"\n", 0, err.start) + 1
-        col = len(raw[line_start:err.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
-        return None, [Problem(name, line, col, "", f"is not valid UTF-8 (byte 0x{raw[err.start]:02X} here)",
-                              "save the file with UTF-8 encoding")]
+        col = len(raw[line_start : err.start].decode("utf-8", errors="replace")) + 1  # characters, as editors count
+        return None, [
+            Problem(
+                name,
+                line,
+                col,
+                "",
+                f"is not valid UTF-8 (byte 0x{raw[err.start]:02X} here)",
+                "save the file with UTF-8 encoding",
+            )
+        ]
     text = text.removeprefix("\ufeff")
 
     problems = []
@@ -163,14 +199,27 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
         if failure:
             return None, failure
     for event, what in forbidden:
-        problems.append(Problem(name, event.start_mark.line + 1, event.start_mark.column + 1, "",
-                                f"{what} is not allowed in data files",
-                                "write the value out in full, without anchors, aliases or tags"))
+        problems.append(
+            Problem(
+                name,
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "",
+                f"{what} is not allowed in data files",
+                "write the value out in full, without anchors, aliases or tags",
+            )
+        )
     if problems:
         return None, problems
-    if node is None or (isinstance(node, yaml.ScalarNode) and not node.style and node.value == "" and node.tag.endswith(":null")):
+    if node is None or (
+        isinstance(node, yaml.ScalarNode) and not node.style and node.value == "" and node.tag.endswith(":null")
+    ):
         # no document at all, or only an empty one ('---'), whose implicit node sits past the last line
-        return None, [Problem(name, 1, 1, "", "is empty", "the file must hold a mapping of fields; see its schema in data/schema/")]
+        return None, [
+            Problem(
+                name, 1, 1, "", "is empty", "the file must hold a mapping of fields; see its schema in data/schema/"
+            )
+        ]
 
     source = Source(path, None)
     source.data = build_data(node, source, problems)
@@ -187,20 +236,62 @@ def _compose_careful(name: str, text: str):
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(filter(None, [err.context, err.problem]))
-        hint = next((h for key, h in _SYNTAX_HINTS if key in what), "check the indentation and the quotes on this line and the one before")
+        hint = next(
+            (h for key, h in _SYNTAX_HINTS if key in what),
+            "check the indentation and the quotes on this line and the one before",
+        )
         opened = unclosed_quote(text, line)
         if opened:  # reported where it opens: the parser only notices lines later, or at the end of the file
             quote = text.split("\n")[opened[0] - 1][opened[1] - 1]
-            return None, [], [Problem(name, opened[0], opened[1], "", f"YAML syntax error: this quote is never closed (YAML reads on to line {line}: {what})",
-                                      f"end the text with the quote that opens it ({quote})")]
+            return (
+                None,
+                [],
+                [
+                    Problem(
+                        name,
+                        opened[0],
+                        opened[1],
+                        "",
+                        f"YAML syntax error: this quote is never closed (YAML reads on to line {line}: {what})",
+                        f"end the text with the quote that opens it ({quote})",
+                    )
+                ],
+            )
         return None, [], [Problem(name, line, col, "", f"YAML syntax error: {what}", hint)]
     except yaml.reader.ReaderError as err:
         line, col = _position(text, err.position)
-        return None, [], [Problem(name, line, col, "", f"contains the control character U+{err.character:04X}" if isinstance(err.character, int) else "contains a character YAML does not allow",
-                                  "remove it; data files hold printable text only")]
+        return (
+            None,
+            [],
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "",
+                    f"contains the control character U+{err.character:04X}"
+                    if isinstance(err.character, int)
+                    else "contains a character YAML does not allow",
+                    "remove it; data files hold printable text only",
+                )
+            ],
+        )
     except RecursionError:
         line, col = _too_deep(text)
-        return None, [], [Problem(name, line, col, "", "is nested too deeply to read", f"data files need at most {MAX_DEPTH} levels of nesting")]
+        return (
+            None,
+            [],
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "",
+                    "is nested too deeply to read",
+                    f"data files need at most {MAX_DEPTH} levels of nesting",
+                )
+            ],
+        )
     except yaml.YAMLError as err:  # any other PyYAML complaint, still without a traceback
         return None, [], [Problem(name, 1, 1, "", f"YAML error: {err}", "check the file's syntax")]
     finally:

@@ -7,12 +7,15 @@ data files: a value that opens a quote must close it before the next line that i
 deeper than its key (the next key, or the next list entry). The first one that does not is the
 quote to close.
 """
+
 from __future__ import annotations
 
 import re
 
 # indentation, list dashes, an optional plain key and its colon, then the value
-_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?:(?P<key>[^\s#'\"\[\]{}][^#]*?|\"[^\"]*\"|'[^']*'):(?: +|$))?(?P<value>.*)")
+_LINE = re.compile(
+    r"(?P<indent> *)(?P<dashes>(?:- +)*)(?:(?P<key>[^\s#'\"\[\]{}][^#]*?|\"[^\"]*\"|'[^']*'):(?: +|$))?(?P<value>.*)"
+)
 _BLOCK = re.compile(r"[>|][0-9+-]*\s*(#.*)?")
 
 
@@ -55,7 +58,7 @@ def _closing_line(lines, number: int, start: int, quote: str, indent: int):
                 position += 2
                 continue
             if char == quote:
-                if quote == "'" and line[position + 1:position + 2] == "'":
+                if quote == "'" and line[position + 1 : position + 2] == "'":
                     position += 2
                     continue
                 return index

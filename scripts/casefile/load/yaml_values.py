@@ -2,6 +2,7 @@
 (an unquoted `no`, a bare date, `1e3` where YAML 1.2 tools read a number) is a problem with its
 place, and every value's position is kept for the messages. strict_yaml.py parses; this builds.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,10 @@ MAX_DIGITS = 4000  # Python refuses to read longer integers
 _PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 _TRUE_FALSE = {"true": True, "false": False}
 # Numbers in the YAML 1.2 core schema (what most tools read today) that PyYAML's YAML 1.1 keeps as text.
-_YAML12_NUMBER = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
-                            r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_YAML12_NUMBER = re.compile(
+    r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
 _YAML11_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}  # none longer than 3 characters
 _NUMBER_STARTS = "+-.0123456789"  # what every YAML 1.2 number starts with (and "", which none is)
 
@@ -43,7 +46,9 @@ def build_value(node, path, source, problems: list, depth: int):
     mark = node.start_mark
     source.value_marks[path] = (mark.line + 1, mark.column + 1)
     if depth > MAX_DEPTH:
-        problems.append(source.problem(path, "is nested too deeply", f"data files need at most {MAX_DEPTH} levels of nesting"))
+        problems.append(
+            source.problem(path, "is nested too deeply", f"data files need at most {MAX_DEPTH} levels of nesting")
+        )
         return None
     if type(node) is _ScalarNode:
         if node.style:  # quoted or block scalar: always text (plain is None in PyYAML, "" in libyaml)
@@ -61,8 +66,16 @@ def build_value(node, path, source, problems: list, depth: int):
         for key_node, value_node in node.value:
             if not isinstance(key_node, _ScalarNode):
                 mark = key_node.start_mark
-                problems.append(Problem(source.name, mark.line + 1, mark.column + 1, format_path(path),
-                                        "a key must be a plain word", "write the key as text, e.g. `title:`"))
+                problems.append(
+                    Problem(
+                        source.name,
+                        mark.line + 1,
+                        mark.column + 1,
+                        format_path(path),
+                        "a key must be a plain word",
+                        "write the key as text, e.g. `title:`",
+                    )
+                )
                 continue
             key = key_node.value
             child = path + (key,)
@@ -70,9 +83,16 @@ def build_value(node, path, source, problems: list, depth: int):
             mark = (mark.line + 1, mark.column + 1)
             if key in result:
                 first = key_marks[child]
-                problems.append(Problem(source.name, mark[0], mark[1], format_path(child),
-                                        f"duplicate key {show(key)} (first at line {first[0]})",
-                                        "YAML would silently keep only the last one; remove or rename one of them"))
+                problems.append(
+                    Problem(
+                        source.name,
+                        mark[0],
+                        mark[1],
+                        format_path(child),
+                        f"duplicate key {show(key)} (first at line {first[0]})",
+                        "YAML would silently keep only the last one; remove or rename one of them",
+                    )
+                )
                 continue
             key_marks[child] = mark
             if texts is not None:
@@ -105,12 +125,22 @@ def _scalar(node, path, source, problems: list):
         if value.lower() in _TRUE_FALSE:
             return _TRUE_FALSE[value.lower()]
         meaning = "true" if value.lower() in {"yes", "on", "y"} else "false"
-        problems.append(source.problem(path, f"unquoted '{value}' is read as the boolean {meaning} by YAML 1.1",
-                                       f"write \"{value}\" in quotes if you mean the text, or true/false for a yes/no field"))
+        problems.append(
+            source.problem(
+                path,
+                f"unquoted '{value}' is read as the boolean {meaning} by YAML 1.1",
+                f'write "{value}" in quotes if you mean the text, or true/false for a yes/no field',
+            )
+        )
         return value
     if tag == "timestamp":
-        problems.append(source.problem(path, f"unquoted date {cut(value)} is read as a date object by YAML 1.1, not as text",
-                                       f"put it in quotes: \"{cut(value)}\""))
+        problems.append(
+            source.problem(
+                path,
+                f"unquoted date {cut(value)} is read as a date object by YAML 1.1, not as text",
+                f'put it in quotes: "{cut(value)}"',
+            )
+        )
         return value
     if tag == "int":
         if _PLAIN_INT.match(value):
@@ -118,25 +148,41 @@ def _scalar(node, path, source, problems: list):
                 problems.append(source.problem(path, f"is a number with {len(value):,} digits", "write the real value"))
                 return value
             return int(value)
-        problems.append(source.problem(path, f"unquoted {show(value)} is read as a number by YAML 1.1",
-                                       f"put it in quotes: \"{cut(value)}\""))
+        problems.append(
+            source.problem(
+                path, f"unquoted {show(value)} is read as a number by YAML 1.1", f'put it in quotes: "{cut(value)}"'
+            )
+        )
         return value
     if tag == "float":
         try:
             return float(value.replace("_", ""))
         except ValueError:  # .inf, .nan, sexagesimal floats
-            problems.append(source.problem(path, f"unquoted {show(value)} is read as a number by YAML 1.1",
-                                           f"put it in quotes: \"{cut(value)}\""))
+            problems.append(
+                source.problem(
+                    path, f"unquoted {show(value)} is read as a number by YAML 1.1", f'put it in quotes: "{cut(value)}"'
+                )
+            )
             return value
     return _text(value, path, source, problems)
 
 
 def _text(value: str, path, source, problems: list):
     """An unquoted text: what some YAML tools would read as a boolean or a number is a problem."""
-    if len(value) <= 3 and value.lower() in _YAML11_BOOL_WORDS:  # 'y' and 'n' resolve as text in PyYAML, but not in every YAML 1.1 tool
-        problems.append(source.problem(path, f"unquoted '{value}' is a boolean in some YAML 1.1 tools",
-                                       f"write \"{value}\" in quotes"))
+    if (
+        len(value) <= 3 and value.lower() in _YAML11_BOOL_WORDS
+    ):  # 'y' and 'n' resolve as text in PyYAML, but not in every YAML 1.1 tool
+        problems.append(
+            source.problem(
+                path, f"unquoted '{value}' is a boolean in some YAML 1.1 tools", f'write "{value}" in quotes'
+            )
+        )
     elif value[:1] in _NUMBER_STARTS and _YAML12_NUMBER.fullmatch(value):
-        problems.append(source.problem(path, f"unquoted {show(value)} is text in YAML 1.1 but a number in YAML 1.2",
-                                       f"put it in quotes: \"{cut(value)}\""))
+        problems.append(
+            source.problem(
+                path,
+                f"unquoted {show(value)} is text in YAML 1.1 but a number in YAML 1.2",
+                f'put it in quotes: "{cut(value)}"',
+            )
+        )
     return value

@@ -12,6 +12,7 @@ rebuilds' forked workers start with MkDocs, Material and Python-Markdown set up
 (engine/mkdocs_run.py `keep_warm`). The preview a rebuild replaced is removed while nothing happens
 (set_aside.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -25,9 +26,9 @@ from urllib.parse import parse_qs
 
 from .. import errors
 from .. import pipeline as site_build
+from ..engine import mkdocs_run
 from ..languages import LANGS
 from ..paths import BUILD, DATA, DOCS, MKDOCS_YML, SCHEMAS, display
-from ..engine import mkdocs_run
 from ..validate import load_only
 from .set_aside import SetAside
 from .static_host import StaticHandler, make_server
@@ -63,7 +64,9 @@ def snapshot() -> dict:
                 info = os.lstat(path)
             except OSError:
                 continue
-            state[path] = (info.st_mode, info.st_size, info.st_mtime_ns) if not stat.S_ISDIR(info.st_mode) else info.st_mode
+            state[path] = (
+                (info.st_mode, info.st_size, info.st_mtime_ns) if not stat.S_ISDIR(info.st_mode) else info.st_mode
+            )
     return state
 
 
@@ -72,6 +75,7 @@ class PreviewHandler(StaticHandler):
 
     Open pages ask for the status with `?since=VERSION`: the answer waits until a rebuild has
     finished (or WAIT_SECONDS passed), so a page reloads as soon as its new version is there."""
+
     stamp = "0"
     error: str | None = None
     version = 0  # counts finished rebuilds, good or failed
@@ -144,8 +148,16 @@ def rebuild(langs, handler, first: bool = False, changed=None) -> bool:
         handler.publish(None, error)
         print(error, file=sys.stderr)
         kept = (PREVIEW / "index.html").is_file()
-        print("serve: build failed; " + ("still serving the last good preview" if kept else
-              "fix the problems above, serve builds again as soon as a file changes"), file=sys.stderr, flush=True)
+        print(
+            "serve: build failed; "
+            + (
+                "still serving the last good preview"
+                if kept
+                else "fix the problems above, serve builds again as soon as a file changes"
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
         return False
     handler.publish(str(time.time_ns()), None)
     print(f"serve: {'built' if first else 'rebuilt'} in {time.monotonic() - started:.1f}s", flush=True)
@@ -159,8 +171,10 @@ def _describe(err: BaseException) -> str:
         return f"serve: {err}"
     if isinstance(err, OSError):
         return f"serve: {errors.from_os_error(err, 'building the preview')}"
-    return (f"serve: internal error: {errors.describe_bug(err)} — a bug in the build scripts, not in your files; "
-            "please report it with the change you made (the preview keeps running)")
+    return (
+        f"serve: internal error: {errors.describe_bug(err)} — a bug in the build scripts, not in your files; "
+        "please report it with the change you made (the preview keeps running)"
+    )
 
 
 def main(langs=None, host: str = "127.0.0.1", port: int = 8000) -> int:
@@ -176,7 +190,10 @@ def main(langs=None, host: str = "127.0.0.1", port: int = 8000) -> int:
     state = snapshot()
     rebuild(langs, handler, first=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serve: http://{host}:{server.server_address[1]}/{langs[0]}/ (from {display(PREVIEW)}/); Ctrl-C stops", flush=True)
+    print(
+        f"serve: http://{host}:{server.server_address[1]}/{langs[0]}/ (from {display(PREVIEW)}/); Ctrl-C stops",
+        flush=True,
+    )
 
     try:
         while True:

@@ -4,6 +4,7 @@ aside at once, then removed a few entries at a time while serve has nothing else
 Removing the ~900 files and folders of a replaced preview takes a noticeable moment on a busy
 disk; done between a saved edit and the reload, or during the next rebuild, it would slow both.
 """
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ per-folder 404 pages, a missing path gets the nearest 404.html above it, so /en/
 the English 404 page and /es/missing the Spanish one, with status 404. With a `prefix` the site
 is served under that path (as GitHub project pages serve /REPO/), and nothing outside it exists.
 """
+
 from __future__ import annotations
 
 import io
@@ -14,7 +15,6 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
 
 MAX_PATH_BYTES = 2048  # longer request paths get 414; a longer name than the file system allows gets 404
 MAX_NAME_BYTES = 255
@@ -41,7 +41,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
         if not self.prefix:
             return path
         if path == self.prefix or path.startswith(self.prefix + "/") or path.startswith(self.prefix + "?"):
-            return path[len(self.prefix):] or "/"
+            return path[len(self.prefix) :] or "/"
         return None
 
     def send_head(self):
@@ -91,7 +91,9 @@ class StaticHandler(SimpleHTTPRequestHandler):
         return None
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 0, handler=StaticHandler, prefix: str = "") -> ThreadingHTTPServer:
+def make_server(
+    root: Path, host: str = "127.0.0.1", port: int = 0, handler=StaticHandler, prefix: str = ""
+) -> ThreadingHTTPServer:
     """A server for `root` (under the URL path `prefix`); port 0 picks a free port (see server.server_address)."""
     handler_class = type("BoundHandler", (handler,), {"root": Path(root), "prefix": prefix.rstrip("/")})
     server = ThreadingHTTPServer((host, port), handler_class)
@@ -104,7 +106,9 @@ def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0, prefix: 
     including the prefix and without a trailing slash. shutdown() returns within 0.05 s (the
     serving loop's poll; 0.5 s by default, which a test suite pays at every server it stops)."""
     server = make_server(root, host, port, handler, prefix)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="static-host", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="static-host", daemon=True
+    )
     thread.start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}{prefix.rstrip('/')}"

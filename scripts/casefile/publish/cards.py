@@ -6,6 +6,7 @@ project (publish/fonts/, DejaVu Sans: Pillow's own font has no accented letters)
 a while, so each card is kept in build/cards/ under a hash of its text, this module's
 CARD_VERSION and Pillow's version, and drawn again only when one of those changes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,7 +14,7 @@ import json
 import os
 import shutil
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..paths import BUILD
@@ -64,7 +65,7 @@ def cached(title: str, subline: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font(name: str, size: int):
     from PIL import ImageFont
 

@@ -8,6 +8,7 @@ no other host, no inline event handler or `javascript:` URL, no plugin, no frame
 It goes first in <head> (after the charset, moved there too): a policy in a <meta> only governs
 what follows it, and the root 404 page's script comes right after <head>.
 """
+
 from __future__ import annotations
 
 import base64
@@ -37,7 +38,9 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _EXECUTED_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\s*', re.I)
-_CHARSET = re.compile(r"(<meta\s+charset=[\"']?utf-8[\"']?\s*/?>)[ \t\n\r\f]*", re.I)  # moved with the line break after it
+_CHARSET = re.compile(
+    r"(<meta\s+charset=[\"']?utf-8[\"']?\s*/?>)[ \t\n\r\f]*", re.I
+)  # moved with the line break after it
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
 
 
@@ -67,17 +70,19 @@ def policy(hashes=()) -> str:
 def apply(page: str) -> str:
     """`page` with its policy first in <head> (replacing one set before) and a referrer policy."""
     page = _CSP_META.sub("", page)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(inline_hashes(page)), quote=False)}">'
+    meta = (
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(inline_hashes(page)), quote=False)}">'
+    )
     if 'name="referrer"' not in page:
         meta += REFERRER
     charset = _CHARSET.search(page)
     if charset is not None:  # the charset stays first; the policy comes right after it, before any script
-        page = page[:charset.start()] + page[charset.end():]
+        page = page[: charset.start()] + page[charset.end() :]
         meta = charset.group(1) + meta
     head = _HEAD.search(page)
     if head is None:
         raise RuntimeError("a page without <head>: cannot set its Content-Security-Policy")
-    return page[:head.end()] + meta + page[head.end():]
+    return page[: head.end()] + meta + page[head.end() :]
 
 
 def run(out: Path, done=()) -> None:

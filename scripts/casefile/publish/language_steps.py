@@ -6,6 +6,7 @@ Content-Security-Policy (csp.py). These touch nothing outside /<lang>/, so each 
 runs them right after its MkDocs (pipeline.py, engine/mkdocs_run.py). What needs every language
 (the shared assets/, the root pages, sitemaps) is left to the caller (pipeline.py), after this.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

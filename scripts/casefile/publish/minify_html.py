@@ -13,6 +13,7 @@ lines), a space otherwise. Nothing else changes:
 
 Run on every page MkDocs writes (engine/mkdocs_hooks.py), so in each language's own process.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,7 @@ VERBATIM = ("pre", "textarea", "script", "style", "code", "kbd", "samp")
 
 _ATTRS = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""  # a tag's inside: quoted values may hold '>' and '<'
 _TOKEN = re.compile(
-    rf"""<(?P<verbatim>{'|'.join(VERBATIM)})(?=[\s/>]){_ATTRS}>.*?</(?P=verbatim)\s*>"""  # kept whole
+    rf"""<(?P<verbatim>{"|".join(VERBATIM)})(?=[\s/>]){_ATTRS}>.*?</(?P=verbatim)\s*>"""  # kept whole
     rf"""|<!--.*?-->"""  # a comment, kept whole
     rf"""|</?[a-zA-Z]{_ATTRS}>"""  # a tag, kept whole
     rf"""|<!{_ATTRS}>"""  # <!doctype html>

@@ -1,13 +1,16 @@
 """What the built site needs after every language is built: one assets/ folder, the root pages."""
+
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
-from ..languages import NAMES, ORIGINAL as DEFAULT
+from ..languages import NAMES
+from ..languages import ORIGINAL as DEFAULT
 from ..render.strings import t
 from ..theme import shared_assets
 from ..theme.valid_html import fix
+
 
 def root_404(out: Path, langs, settings) -> None:
     """The root 404 page, from the default language's as MkDocs wrote it (made valid HTML here),
@@ -24,9 +27,13 @@ def run(out: Path, langs, settings) -> None:
 def _root_index(out: Path, langs, root: str | None) -> None:
     """/ sends a browser that prefers English to /en/ and any other to /es/."""
     default = DEFAULT if DEFAULT in langs else langs[0]
-    targets = [("x-default", default)] + [(l, l) for l in langs]
-    alternates = "\n".join(f'<link rel="alternate" hreflang="{h}" href="{html.escape(root)}{l}/">' for h, l in targets) if root else ""
-    links = " · ".join(f'<a href="{l}/" hreflang="{l}" lang="{l}">{NAMES[l]}</a>' for l in langs)
+    targets = [("x-default", default)] + [(lang, lang) for lang in langs]
+    alternates = (
+        "\n".join(f'<link rel="alternate" hreflang="{h}" href="{html.escape(root)}{lang}/">' for h, lang in targets)
+        if root
+        else ""
+    )
+    links = " · ".join(f'<a href="{lang}/" hreflang="{lang}" lang="{lang}">{NAMES[lang]}</a>' for lang in langs)
     english = "en" if "en" in langs else default
     page = f"""<!doctype html>
 <html lang="{default}">
@@ -64,11 +71,16 @@ def _root_404(out: Path, langs, base_path: str) -> None:
     if not source.exists():
         return
     text = fix(source.read_text("utf-8"))
-    others = [l for l in langs if l != default]
+    others = [lang for lang in langs if lang != default]
     if others:
         prefix = base_path
-        script = "<script>(function(){var p=location.pathname;" + "".join(
-            f'if(p.indexOf("{prefix}{l}/")===0&&p.indexOf("{prefix}{l}/404.html")!==0){{location.replace("{prefix}{l}/404.html");}}' for l in others
-        ) + "})();</script>"
+        script = (
+            "<script>(function(){var p=location.pathname;"
+            + "".join(
+                f'if(p.indexOf("{prefix}{lang}/")===0&&p.indexOf("{prefix}{lang}/404.html")!==0){{location.replace("{prefix}{lang}/404.html");}}'
+                for lang in others
+            )
+            + "})();</script>"
+        )
         text = text.replace("<head>", "<head>" + script, 1)
     (out / "404.html").write_text(text, "utf-8")

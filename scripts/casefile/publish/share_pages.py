@@ -6,6 +6,7 @@ by script before anything is painted, and by meta refresh without script. It is 
 its canonical address is the record on its page. Which page shows a record comes from the data
 file it is in (the page registry's BY_DATA); its anchor is its id.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -60,19 +61,22 @@ def page_values(dataset, settings, lang: str, records=None):
             alts[item.stem] = " · ".join(card_lines(dataset, spec, lang))
         title, description = record_preview(dataset, item.stem, item.record, lang)
         page_url = settings.page_url(lang, spec.url)
-        yield item.id, dict(
-            lang=lang,
-            site_name=site_name,
-            title=title,
-            description=description,
-            target=f"../../{spec.url}#{item.anchor}",
-            go=go,
-            canonical=f"{page_url}#{item.anchor}" if page_url else None,
-            share_url=settings.page_url(lang, share_path(item.id)),
-            image=settings.page_url(lang, spec.card),
-            image_size=SIZE,
-            image_alt=alts[item.stem],
-            locale=locale,
+        yield (
+            item.id,
+            dict(
+                lang=lang,
+                site_name=site_name,
+                title=title,
+                description=description,
+                target=f"../../{spec.url}#{item.anchor}",
+                go=go,
+                canonical=f"{page_url}#{item.anchor}" if page_url else None,
+                share_url=settings.page_url(lang, share_path(item.id)),
+                image=settings.page_url(lang, spec.card),
+                image_size=SIZE,
+                image_alt=alts[item.stem],
+                locale=locale,
+            ),
         )
 
 
@@ -82,7 +86,13 @@ def pages(langs, dataset, settings):
     records = shared_records(dataset)
     page = template("share.html")
     for lang in langs:
-        yield lang, [(record_id, csp.apply(page.render(**values))) for record_id, values in page_values(dataset, settings, lang, records)]
+        yield (
+            lang,
+            [
+                (record_id, csp.apply(page.render(**values)))
+                for record_id, values in page_values(dataset, settings, lang, records)
+            ],
+        )
 
 
 def write(out: Path, langs, dataset, settings) -> list[Path]:

@@ -6,6 +6,7 @@ changed (from git, as in the pages' front matter), never the build's clock. Site
 absolute addresses: with no site address only robots.txt is written, without a Sitemap line.
 Share pages (/<lang>/d/<id>/) are `noindex` and not listed.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,7 +18,12 @@ from .templates import render
 
 
 def write(out: Path, langs, dataset, settings) -> list[Path]:
-    written = [_write(out / "robots.txt", render("robots.txt", sitemap=f"{settings.site_url}sitemap.xml" if settings.site_url else None))]
+    written = [
+        _write(
+            out / "robots.txt",
+            render("robots.txt", sitemap=f"{settings.site_url}sitemap.xml" if settings.site_url else None),
+        )
+    ]
     if not settings.site_url:
         return written
     default = ORIGINAL if ORIGINAL in langs else langs[0]
@@ -27,8 +33,13 @@ def write(out: Path, langs, dataset, settings) -> list[Path]:
         for spec in PAGES:
             alternates = [(other, settings.page_url(other, spec.url)) for other in langs]
             alternates.append(("x-default", settings.page_url(default, spec.url)))
-            urls.append({"loc": settings.page_url(lang, spec.url), "alternates": alternates,
-                         "lastmod": last_changed(spec.inputs(lang, dataset.directory))})
+            urls.append(
+                {
+                    "loc": settings.page_url(lang, spec.url),
+                    "alternates": alternates,
+                    "lastmod": last_changed(spec.inputs(lang, dataset.directory)),
+                }
+            )
         written.append(_write(out / lang / "sitemap.xml", render("sitemap.xml", urls=urls)))
         dates = [u["lastmod"] for u in urls if u["lastmod"]]
         index.append({"loc": settings.page_url(lang, "sitemap.xml"), "lastmod": max(dates) if dates else None})

@@ -6,6 +6,7 @@ unique name (never one a killed build could have left). Before the swap the new 
 to serve: ordinary permissions (folders 0755, files 0644 under the usual umask), not the 0700 of a
 temporary folder. Folders that killed builds left behind are swept by the next build.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -58,10 +59,17 @@ def check_target(target: Path) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISLNK(info.st_mode):
-        raise ProjectFileError(f"is a symbolic link (to {os.readlink(target)}); a build replaces this folder as a whole and does not write through links",
-                               "remove the link, or build straight into the folder it points to with --site-dir", display(target))
+        raise ProjectFileError(
+            f"is a symbolic link (to {os.readlink(target)}); a build replaces this folder as a whole and does not write through links",
+            "remove the link, or build straight into the folder it points to with --site-dir",
+            display(target),
+        )
     if not stat.S_ISDIR(info.st_mode):
-        raise ProjectFileError("is not a folder; a build would replace it", "move it away, or build elsewhere with --site-dir", display(target))
+        raise ProjectFileError(
+            "is not a folder; a build would replace it",
+            "move it away, or build elsewhere with --site-dir",
+            display(target),
+        )
 
 
 def _umask() -> int:

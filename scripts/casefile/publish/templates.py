@@ -1,5 +1,6 @@
 """The site stage's own small files (share pages, sitemaps, robots.txt), from Jinja2 templates in
 publish/templates/. Autoescaping is on for every template, XML included."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -9,6 +9,7 @@ render/pages/; a page is filled through page.Page.
 Importing this package loads nothing else: `check` reads the page registry to know which
 hand-written pages must exist, and must not pay for the renderer and Jinja2 to do so.
 """
+
 from __future__ import annotations
 
 __all__ = ["PAGES", "render_language"]

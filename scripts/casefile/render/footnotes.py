@@ -30,4 +30,6 @@ class Footnotes:
         """The list of notes, or None on a page without any."""
         if not self.definitions:
             return None
-        return macros("citations.html").notes([(i, text, self.uses[i]) for i, text in self.definitions.items()], backlink_title)
+        return macros("citations.html").notes(
+            [(i, text, self.uses[i]) for i, text in self.definitions.items()], backlink_title
+        )

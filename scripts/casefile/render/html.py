@@ -7,7 +7,7 @@ in render/ never writes HTML with f-strings: every tag comes from a template.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -23,7 +23,7 @@ _ENV = jinja2.Environment(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def macros(name: str = "fragments.html"):
     """The macros of a template file, callable from Python: `macros().link(url, text)`."""
     return _ENV.get_template(name).module

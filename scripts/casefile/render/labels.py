@@ -1,9 +1,10 @@
 """What a citing record is called in the "cited in" lists (sources page, letter paragraphs)."""
+
 from __future__ import annotations
 
+from .page import excerpt
 from .pages import BY_DATA, PAGES
 from .strings import t
-from .page import excerpt
 
 
 def label(record: dict, stem: str, lang: str, anchor: str) -> str:

@@ -9,7 +9,9 @@ from .page import Page
 from .pages import PAGES, TERMS_SKIPPED
 from .previews import card_lines, page_description
 
-RENDER = {spec.file: spec.render for spec in PAGES}  # each page's render(page, spec): its module loads with the renderer
+RENDER = {
+    spec.file: spec.render for spec in PAGES
+}  # each page's render(page, spec): its module loads with the renderer
 
 
 def render_language(dataset, lang: str, docs_dir: Path, settings) -> list[Path]:

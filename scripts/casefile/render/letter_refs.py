@@ -4,6 +4,7 @@
 first, then the letter's notes, each in the order of the letter, consecutive paragraphs as a range.
 Every number shown stays a link to its paragraph or note.
 """
+
 from __future__ import annotations
 
 

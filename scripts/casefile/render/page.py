@@ -21,10 +21,10 @@ from .strings import format_date, t
 
 @dataclass
 class Page:
-    dataset: "Dataset"  # noqa: F821
+    dataset: Dataset  # noqa: F821
     lang: str
-    spec: "PageSpec"  # noqa: F821
-    settings: "Settings" = None  # noqa: F821
+    spec: PageSpec  # noqa: F821
+    settings: Settings = None  # noqa: F821
     shared: dict = field(default_factory=dict)  # source id -> its note's text: the same on every page of a language
     parts: list = field(default_factory=list)  # Markdown headings and HTML blocks, in order
     hide: list = field(default_factory=list)  # parts of the theme's layout this page hides, e.g. "toc"

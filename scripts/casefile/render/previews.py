@@ -4,6 +4,7 @@ Every sentence here is made from the data (its text, names, numbers and dates) a
 site's own interface strings; nothing is added that the data does not say. The output is plain
 text: the templates escape it where it goes into HTML.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,8 @@ import re
 from ..load.quotes import quoted
 from ..paths import DOCS
 from .escape import plain_letter_text
-from .strings import format_date, t
 from .page import excerpt
+from .strings import format_date, t
 
 LIMIT = 200  # a search engine shows about this much of a description
 
@@ -20,9 +21,9 @@ LIMIT = 200  # a search engine shows about this much of a description
 _SENTENCES = {
     "letter": {
         "es": "{place_date}. La carta del {short} dirigida a «{addressee}», completa: sus {paragraphs} párrafos y {notes} notas, "
-              "cada uno con su propio enlace.",
+        "cada uno con su propio enlace.",
         "en": "{place_date}. The {short}'s letter to the {addressee}: its {paragraphs} paragraphs and {notes} footnotes, "
-              "each with its own link, translated beside the Spanish original.",
+        "each with its own link, translated beside the Spanish original.",
     },
     "signatories": {
         "es": "Las {count} organizaciones que firman la carta, con el nombre que ella les da: {names}.",
@@ -58,6 +59,7 @@ def _say(key: str, lang: str, **values) -> str:
 
 # -- pages -----------------------------------------------------------------------------------------
 
+
 def page_description(dataset, spec, lang: str) -> str:
     """The meta description of a page: its own, drawn from what the page shows."""
     maker = _PAGE_DESCRIPTIONS.get(spec.data, _about)
@@ -70,8 +72,15 @@ def _home(dataset, lang):
 
 def _letter(dataset, lang):
     letter = dataset.letter
-    return _say("letter", lang, place_date=letter["place_date"][lang], short=letter["sender_short"],
-                paragraphs=len(letter["paragraphs"]), notes=len(letter["footnotes"]), addressee=letter["addressee"][lang])
+    return _say(
+        "letter",
+        lang,
+        place_date=letter["place_date"][lang],
+        short=letter["sender_short"],
+        paragraphs=len(letter["paragraphs"]),
+        notes=len(letter["footnotes"]),
+        addressee=letter["addressee"][lang],
+    )
 
 
 def _plan(dataset, lang):
@@ -98,8 +107,14 @@ def _requests(dataset, lang):
 
 def _timeline(dataset, lang):
     events = dataset.events
-    return _say("timeline", lang, intro=t("timeline_intro", lang), count=len(events),
-                first=format_date(events[0]["date"], lang), last=format_date(events[-1]["date"], lang))
+    return _say(
+        "timeline",
+        lang,
+        intro=t("timeline_intro", lang),
+        count=len(events),
+        first=format_date(events[0]["date"], lang),
+        last=format_date(events[-1]["date"], lang),
+    )
 
 
 def _sources(dataset, lang):
@@ -127,8 +142,15 @@ def _glossary(dataset, lang):
 
 
 _PAGE_DESCRIPTIONS = {
-    "case": _home, "letter": _letter, "commitments": _plan, "findings": _findings, "signatories": _signatories,
-    "requests": _requests, "timeline": _timeline, "sources": _sources, "glossary": _glossary,
+    "case": _home,
+    "letter": _letter,
+    "commitments": _plan,
+    "findings": _findings,
+    "signatories": _signatories,
+    "requests": _requests,
+    "timeline": _timeline,
+    "sources": _sources,
+    "glossary": _glossary,
 }
 
 
@@ -141,6 +163,7 @@ def card_lines(dataset, spec, lang: str) -> tuple[str, str]:
 
 
 # -- records ---------------------------------------------------------------------------------------
+
 
 def record_preview(dataset, stem: str, record: dict, lang: str) -> tuple[str, str]:
     """(title, description) of one record with an id, for its share page."""
@@ -155,8 +178,13 @@ def record_preview(dataset, stem: str, record: dict, lang: str) -> tuple[str, st
     if stem == "commitments" and "ogp_id" in record:
         title = f"{record['number']}. {text('title')}"
         facts = record.get("facts") or []
-        own = facts[0]["text"][lang] if facts else _say("commitment", lang, number=record["number"],
-                                                          plan=dataset.plan["name"][lang], ogp_id=record["ogp_id"])
+        own = (
+            facts[0]["text"][lang]
+            if facts
+            else _say(
+                "commitment", lang, number=record["number"], plan=dataset.plan["name"][lang], ogp_id=record["ogp_id"]
+            )
+        )
         return title, clip(own)
     if stem == "commitments" and "name" in record:  # the plan itself
         return text("name"), clip(record["facts"][0]["text"][lang])
@@ -179,4 +207,3 @@ def record_preview(dataset, stem: str, record: dict, lang: str) -> tuple[str, st
         return title, clip(", ".join(parts) + ".")
     body = text("text") or ""
     return (text("title") or clip(body, 70) or record["id"]), clip(body or text("title") or record["id"])
-

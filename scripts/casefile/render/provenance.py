@@ -58,7 +58,9 @@ def _numbers(page, values: list, prefix: str, title_key: str) -> Markup:
 
 
 def _letter_link(page, prefix: str, number: int, title_key: str) -> Markup:
-    return macros().link(page.href(LETTER, f"{prefix}{number}"), str(number), "cf-letter-ref", page.t(title_key, n=number))
+    return macros().link(
+        page.href(LETTER, f"{prefix}{number}"), str(number), "cf-letter-ref", page.t(title_key, n=number)
+    )
 
 
 def cite(page, source_id: str) -> Markup:
@@ -75,7 +77,12 @@ def _definition(page, source_id: str) -> Markup:
         source = page.dataset.sources[source_id]
         date = page.date(source["date"]) if source.get("date") else None
         known = page.shared[key] = _m().definition(
-            source["publisher"], source_title(page, source), date, source.get("url"), page.href(SOURCES, source_id), source_id
+            source["publisher"],
+            source_title(page, source),
+            date,
+            source.get("url"),
+            page.href(SOURCES, source_id),
+            source_id,
         )
     return known
 

@@ -33,11 +33,21 @@ def fact(page, record: dict, level: int = 3, classes: str = "") -> None:
     """A fact: its heading (when it has a title) or an anchored block, its text, its notes."""
     title = record.get("title")
     heading = (level, page.text(title), record["id"]) if title else None
-    block(page, record, f"cf-fact {classes}".strip(), None if title else record["id"], [text_refs(page, record)], heading)
+    block(
+        page, record, f"cf-fact {classes}".strip(), None if title else record["id"], [text_refs(page, record)], heading
+    )
 
 
-def block(page, record: dict, classes: str, anchor: str | None, paragraphs: list, heading: tuple | None = None,
-          between: tuple = (), inner=None) -> None:
+def block(
+    page,
+    record: dict,
+    classes: str,
+    anchor: str | None,
+    paragraphs: list,
+    heading: tuple | None = None,
+    between: tuple = (),
+    inner=None,
+) -> None:
     """A record's block: its tools, its heading (level, content, anchor) if any, the `between`
     pieces of HTML, whatever `inner()` adds to the page (records within this one), then its
     paragraphs (HTML) and its notes."""

@@ -19,8 +19,26 @@ from ..text import normalise_space
 from .html import macros
 
 SECTION_STARTS = {"h1", "h2"}
-SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "details", "summary", "sup", "script", "style", "button",
-             "th", "caption"}
+SKIP_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "details",
+    "summary",
+    "sup",
+    "script",
+    "style",
+    "button",
+    "th",
+    "caption",
+}
 SKIP_CLASSES = {"footnote", "cf-original", "cf-refs"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _TOKEN = re.compile(r"<!--.*?-->|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>[^<>]*)>", re.S)
@@ -51,7 +69,9 @@ def explain(page_html: str, glossary_terms: list) -> str:
     for index, (term_forms, _) in enumerate(glossary_terms):
         for form in term_forms:
             owner.setdefault(html.escape(form, quote=False), index)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True)) + r")(?!\w)")
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True)) + r")(?!\w)"
+    )
     seen: set[int] = set()
     stack: list[bool] = []  # for each open element: whether it is skipped
     out, last = [], 0

@@ -10,7 +10,6 @@ KEEP_LUNR = {"es": {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.es
 UNUSED_THEME_FILES = ("assets/images/favicon.png",)  # the theme's own favicon; ours is favicon.svg
 
 
-
 def language(site: Path, lang: str) -> None:
     """What one language's site does not need of the theme (run with its other steps)."""
     _prune(site, lang)

@@ -22,6 +22,7 @@ permalinks, references, footnotes and "cited in" lists out of it. Here, per lang
 The worker indexes whatever fields the index's `config.fields` names (Material 9.8.1), each with
 its boost.
 """
+
 from __future__ import annotations
 
 import html
@@ -59,7 +60,9 @@ def _term_patterns(glossary: list, lang: str) -> list:
         if not keywords:
             continue
         forms = (term.get("forms") or {}).get(lang) or [term["term"][lang].lstrip("#")]
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)")
+        pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)"
+        )
         out.append((pattern, keywords, tuple(forms)))
     return out
 
@@ -124,10 +127,18 @@ class _Paragraphs(HTMLParser):
         if tag in self.VOID:
             return
         a = dict(attrs)
-        skipped = bool(self.stack and self.stack[-1][1]) or "data-search-exclude" in a or tag in ("details", "script", "style")
+        skipped = (
+            bool(self.stack and self.stack[-1][1])
+            or "data-search-exclude" in a
+            or tag in ("details", "script", "style")
+        )
         classes = (a.get("class") or "").split()
         opens = None
-        if tag == "div" and self.current is None and ("cf-paragraph" in classes and a.get("id") or set(classes) & self.REST):
+        if (
+            tag == "div"
+            and self.current is None
+            and ("cf-paragraph" in classes and a.get("id") or set(classes) & self.REST)
+        ):
             opens = self.current = a["id"] if "cf-paragraph" in classes else ""  # "" : the body's closing lines
             self.paragraphs.setdefault(self.current, [])
         self.stack.append((tag, skipped, opens))
@@ -157,7 +168,13 @@ def split_letter(index: dict, page: str, lang: str) -> dict:
             for anchor, parts in paragraphs.items():
                 text = clean(" ".join("".join(parts).split()).replace("<p> ", "<p>").replace(" </p>", "</p>"))
                 if anchor:
-                    docs.append({"location": f"{LETTER.url}#{anchor}", "title": t("letter_ref_title", lang, n=anchor.lstrip("p")), "text": text})
+                    docs.append(
+                        {
+                            "location": f"{LETTER.url}#{anchor}",
+                            "title": t("letter_ref_title", lang, n=anchor.lstrip("p")),
+                            "text": text,
+                        }
+                    )
                 else:
                     docs.append({**entry, "text": text})  # the closing lines keep the section's own entry
         else:
@@ -191,4 +208,6 @@ def run(out: Path, langs, glossary: list) -> None:
         index = json.loads(path.read_text("utf-8"))
         letter = out / lang / LETTER.url / "index.html"
         letter_page = letter.read_text("utf-8") if letter.exists() else None
-        path.write_text(json.dumps(finish(index, glossary, lang, letter_page), ensure_ascii=False, separators=(",", ":")), "utf-8")
+        path.write_text(
+            json.dumps(finish(index, glossary, lang, letter_page), ensure_ascii=False, separators=(",", ":")), "utf-8"
+        )

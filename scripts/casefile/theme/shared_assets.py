@@ -17,6 +17,7 @@ writes its language's own copy; then:
 
 A reader who switches language also finds everything already in the browser's cache.
 """
+
 from __future__ import annotations
 
 import copy
@@ -79,8 +80,10 @@ def share(out: Path, langs) -> None:
             into = target / path.relative_to(source)
             if into.exists():
                 if into.read_bytes() != path.read_bytes():
-                    raise RuntimeError(f"{lang}/{FOLDER}/{path.relative_to(source)} differs from the other language's copy: "
-                                       "the languages cannot share one assets folder")
+                    raise RuntimeError(
+                        f"{lang}/{FOLDER}/{path.relative_to(source)} differs from the other language's copy: "
+                        "the languages cannot share one assets folder"
+                    )
                 continue
             into.parent.mkdir(parents=True, exist_ok=True)
             path.replace(into)

@@ -5,6 +5,7 @@ the search (in base.html, outside any block an override can replace), so that Fi
 restore them open on reload. HTML allows `autocomplete` only on text-like inputs, so we drop it
 here; casefile.js closes a drawer that a browser restored open.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Stage 2, validate: the schema of each file, then the rules across files, into one Report."""
+
 from __future__ import annotations
 
 import gc

@@ -1,5 +1,6 @@
 """The two `format`s of our schemas, as plain functions: True when the value passes, ValueError
 when it does not. schema.py gives them to jsonschema."""
+
 from __future__ import annotations
 
 import datetime
@@ -20,7 +21,7 @@ def https_url(value) -> bool:
         return True  # the pattern reports it
     parts = urlsplit(value)
     host = parts.hostname or ""
-    if "." not in host or host.startswith(".") or host.endswith(".") or any(c in value for c in "<>\"{}|\\^`"):
+    if "." not in host or host.startswith(".") or host.endswith(".") or any(c in value for c in '<>"{}|\\^`'):
         raise ValueError("not a well-formed address")
     return True
 

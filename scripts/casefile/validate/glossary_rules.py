@@ -1,8 +1,9 @@
 """The glossary's own rule: a word on the pages is explained by one term only."""
+
 from __future__ import annotations
 
-from ..load.records import records, strings
 from ..languages import LANGS
+from ..load.records import records, strings
 from ..problems import show
 
 
@@ -20,6 +21,11 @@ def glossary_forms_are_unique(dataset) -> list:
                 where = ("terms", index, "forms", lang, position) if given else ("terms", index, "term", lang)
                 other = seen.setdefault((lang, word), term.get("id"))
                 if other != term.get("id"):
-                    problems.append(glossary.problem(where, f"{show(word)} already explains the term {show(other)}",
-                                                     "a word can explain only one term: remove it from one of them"))
+                    problems.append(
+                        glossary.problem(
+                            where,
+                            f"{show(word)} already explains the term {show(other)}",
+                            "a word can explain only one term: remove it from one of them",
+                        )
+                    )
     return problems

@@ -1,4 +1,5 @@
 """The validator's report: every problem found, how to count it, and how to print it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from ..problems import ERROR
 
 @dataclass
 class Report:
-    dataset: "Dataset"  # noqa: F821 - the data the problems are about
+    dataset: Dataset  # noqa: F821 - the data the problems are about
     problems: list = field(default_factory=list)
     refused: bool = False  # inputs were refused (links, special or missing files): nothing was read
 
@@ -39,6 +40,7 @@ class Report:
         def key(p):
             stem = Path(p.file).stem
             return (FILES.index(stem) if stem in FILES else -1, p.line, p.col, p.message)
+
         self.problems = sorted(set(self.problems), key=key)
 
     def counts(self) -> dict:

@@ -2,23 +2,24 @@
 
 jsonschema finds the problems; here they are worded in a contributor's words.
 """
+
 from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..errors import ProjectFileError
+from ..languages import IN_ENGLISH, ORIGINAL
+from ..load.strict_yaml import Source
 from ..paths import SCHEMAS, display
 from ..problems import cut, show
-from ..load.strict_yaml import Source
-from ..languages import IN_ENGLISH, ORIGINAL
 from . import schema_files
 from .formats import CHECKS
 from .schema_files import RESTORE, inlined
 
 
-@lru_cache(maxsize=None)
+@cache
 def _format_checker():
     """jsonschema's FormatChecker with our formats (formats.py) and no other."""
     from jsonschema import FormatChecker
@@ -29,11 +30,13 @@ def _format_checker():
     return checker
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(schema_name: str):
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(inlined(schema_name), registry=schema_files.registry(), format_checker=_format_checker())
+    return Draft202012Validator(
+        inlined(schema_name), registry=schema_files.registry(), format_checker=_format_checker()
+    )
 
 
 def forget() -> None:
@@ -51,7 +54,9 @@ def check(source: Source, schema_name: str) -> list:
             problems.extend(_explain(error, source))
     except Unresolvable as err:
         name = display(SCHEMAS / schema_name)
-        raise ProjectFileError(f"refers to a definition that does not exist ({cut(err)})", RESTORE.format(name=name), name) from None
+        raise ProjectFileError(
+            f"refers to a definition that does not exist ({cut(err)})", RESTORE.format(name=name), name
+        ) from None
     return problems
 
 
@@ -71,8 +76,13 @@ def _describe(value, source: Source, path) -> str:
     return show(value)
 
 
-
-_TYPE_WORDS = {"string": "text", "object": "a mapping of fields", "array": "a list", "integer": "a whole number", "boolean": "true or false"}
+_TYPE_WORDS = {
+    "string": "text",
+    "object": "a mapping of fields",
+    "array": "a list",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
 
 
 def _explain(error, source: Source):
@@ -86,19 +96,27 @@ def _explain(error, source: Source):
         for name in missing:  # named by its own path, reported where its record starts
             if schema.get("x-kind") == "translation":
                 language = IN_ENGLISH.get(name, name)
-                yield source.problem(path + (name,), f"the {language} text ({name}) is missing",
-                                     f"add `{name}:` with the {language} {'original' if name == ORIGINAL else 'translation'}")
+                yield source.problem(
+                    path + (name,),
+                    f"the {language} text ({name}) is missing",
+                    f"add `{name}:` with the {language} {'original' if name == ORIGINAL else 'translation'}",
+                )
             else:
                 about = (schema.get("properties", {}).get(name) or {}).get("description", "")
-                yield source.problem(path + (name,), f"required field '{name}' is missing",
-                                     f"add `{name}:`" + (f" ({_first_sentence(about)})" if about else ""))
+                yield source.problem(
+                    path + (name,),
+                    f"required field '{name}' is missing",
+                    f"add `{name}:`" + (f" ({_first_sentence(about)})" if about else ""),
+                )
         return
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for name in sorted(set(value) - set(allowed)):
             close = difflib.get_close_matches(name, allowed, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
-            yield source.problem(path + (name,), f"unknown field {show(name)}", f"remove it or fix its name; {hint}", key=True)
+            yield source.problem(
+                path + (name,), f"unknown field {show(name)}", f"remove it or fix its name; {hint}", key=True
+            )
         return
     if kind == "type":
         expected = error.validator_value
@@ -106,10 +124,14 @@ def _explain(error, source: Source):
         want = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
         described = _describe(value, source, path)
         if value is None:
-            yield source.problem(path, f"is empty, but must be {want}", "write the value, or remove the field if it is optional")
+            yield source.problem(
+                path, f"is empty, but must be {want}", "write the value, or remove the field if it is optional"
+            )
         elif "string" in expected and (isinstance(value, (int, float, bool))):
             raw = source.raw.get(path, value)
-            yield source.problem(path, f"must be text, but YAML reads it as {described}", f"put it in quotes: \"{cut(raw)}\"")
+            yield source.problem(
+                path, f"must be text, but YAML reads it as {described}", f'put it in quotes: "{cut(raw)}"'
+            )
         else:
             yield source.problem(path, f"must be {want}, not {described}", _type_fix(expected))
         return
@@ -122,31 +144,55 @@ def _explain(error, source: Source):
         return
     if kind == "format":
         if error.validator_value == "partial-date":
-            yield source.problem(path, f"{show(value)} is not a real date", "check the day and month; write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"")
+            yield source.problem(
+                path,
+                f"{show(value)} is not a real date",
+                'check the day and month; write "YYYY-MM-DD", "YYYY-MM" or "YYYY"',
+            )
         else:
-            yield source.problem(path, f"{show(value)} is not a well-formed https address", "copy the full address from the publisher's page")
+            yield source.problem(
+                path,
+                f"{show(value)} is not a well-formed https address",
+                "copy the full address from the publisher's page",
+            )
         return
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
         close = difflib.get_close_matches(str(value), [str(v) for v in error.validator_value], n=1)
-        yield source.problem(path, f"{_describe(value, source, path)} is not allowed here", f"use one of: {options}" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        yield source.problem(
+            path,
+            f"{_describe(value, source, path)} is not allowed here",
+            f"use one of: {options}" + (f" (did you mean '{close[0]}'?)" if close else ""),
+        )
         return
     if kind == "anyOf" and schema.get("x-kind") == "provenance":
-        yield source.problem(path, "has no provenance", "add `letter:` with paragraph ids (e.g. [p9]) and/or `sources:` with source ids from data/sources.yaml")
+        yield source.problem(
+            path,
+            "has no provenance",
+            "add `letter:` with paragraph ids (e.g. [p9]) and/or `sources:` with source ids from data/sources.yaml",
+        )
         return
     if kind == "oneOf" and schema.get("x-kind") == "url-or-file":
         has = [k for k in ("url", "file") if isinstance(value, dict) and k in value]
         if has:
-            yield source.problem(path, "has both `url` and `file`", "keep `url`; `file` is only for the letter, kept in this repository")
+            yield source.problem(
+                path, "has both `url` and `file`", "keep `url`; `file` is only for the letter, kept in this repository"
+            )
         else:
-            yield source.problem(path, "has neither `url` nor `file`", "add `url:` with the publisher's https:// address")
+            yield source.problem(
+                path, "has neither `url` nor `file`", "add `url:` with the publisher's https:// address"
+            )
         return
     if kind == "dependentRequired":
         for field, needs in error.validator_value.items():
             if isinstance(value, dict) and field in value:
                 for name in needs:
                     if name not in value:
-                        yield source.problem(path + (field,), f"'{field}' needs '{name}'", f"add `{name}:` citing where the {field} comes from")
+                        yield source.problem(
+                            path + (field,),
+                            f"'{field}' needs '{name}'",
+                            f"add `{name}:` citing where the {field} comes from",
+                        )
         return
     if kind == "minItems":
         yield source.problem(path, "is an empty list", "add at least one entry, or remove the field if it is optional")

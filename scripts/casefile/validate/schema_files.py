@@ -1,9 +1,10 @@
 """Read data/schema/: every schema file, checked against JSON Schema's metaschema, with its
 references inlined for validation."""
+
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 from .. import inputs
 from ..errors import ProjectFileError
@@ -31,7 +32,9 @@ def _read_schema(path):
     except UnicodeDecodeError:
         raise ProjectFileError("is not UTF-8 text", fix, name) from None
     except json.JSONDecodeError as err:
-        raise ProjectFileError(f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", fix, name) from None
+        raise ProjectFileError(
+            f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", fix, name
+        ) from None
     except RecursionError:
         raise ProjectFileError("is nested too deeply to read", fix, name) from None
     from jsonschema import Draft202012Validator
@@ -44,13 +47,13 @@ def _read_schema(path):
     return contents
 
 
-@lru_cache(maxsize=None)
+@cache
 def schemas() -> dict:
     """{file name: contents} of every schema file, each checked against the metaschema."""
     return {path.name: _read_schema(path) for path in sorted(SCHEMAS.glob("*.schema.json"))}
 
 
-@lru_cache(maxsize=None)
+@cache
 def registry():
     """The schema files as a `referencing` registry, for jsonschema (imported only now)."""
     from referencing import Registry, Resource
@@ -62,13 +65,15 @@ def registry():
     return built
 
 
-@lru_cache(maxsize=None)
+@cache
 def inlined(schema_name: str) -> dict:
     """The schema of `schema_name` with its references inlined (see _inline)."""
     try:
         schema = schemas()[schema_name]
     except KeyError:
-        raise ProjectFileError("is missing", RESTORE.format(name=display(SCHEMAS / schema_name)), display(SCHEMAS / schema_name)) from None
+        raise ProjectFileError(
+            "is missing", RESTORE.format(name=display(SCHEMAS / schema_name)), display(SCHEMAS / schema_name)
+        ) from None
     return _inline(schema, schema_name, ())
 
 

@@ -1,5 +1,6 @@
 """The rule that ties data/signatories.yaml to the letter's signature block: the same names, in its
 order (letter_rules.py lists it with the other rules on the letter as received)."""
+
 from __future__ import annotations
 
 import difflib
@@ -23,15 +24,22 @@ def signatories_are_the_letters(dataset) -> list:
     names = [w.text for w in received.signatories]
     line_of = {w.text: w.line for w in received.signatories}
     # characters no reader sees are the invisible-characters rule's to report, not a different name
-    ours = [(i, normalise_space("".join(c for c in r["name"] if unicodedata.category(c) not in HIDDEN_CATEGORIES)))
-            for i, r in records(source.data, "signatories") if isinstance(r.get("name"), str)]
+    ours = [
+        (i, normalise_space("".join(c for c in r["name"] if unicodedata.category(c) not in HIDDEN_CATEGORIES)))
+        for i, r in records(source.data, "signatories")
+        if isinstance(r.get("name"), str)
+    ]
     problems, claimed, handled = [], {}, set()  # claimed: letter name -> our index
     for index, name in ours:
         if name in names and name not in claimed:
             claimed[name] = index
             handled.add(index)
         elif name in claimed:
-            problems.append(source.problem(("signatories", index, "name"), f"{show(name)} is listed twice", "remove one of the two records"))
+            problems.append(
+                source.problem(
+                    ("signatories", index, "name"), f"{show(name)} is listed twice", "remove one of the two records"
+                )
+            )
             handled.add(index)
     placed = [(index, names.index(name)) for name, index in claimed.items()]
     for index, name in ours:
@@ -43,17 +51,35 @@ def signatories_are_the_letters(dataset) -> list:
             placed.append((index, names.index(close[0])))
             diff = first_difference(name.split(), close[0].split())
             at = word_mark(source, ("signatories", index, "name"), diff.index if diff else 0)
-            problems.append(Problem(source.name, at[0], at[1], f"signatories[{index}].name",
-                                    f"{show(name)} is not the name the letter gives: {show(close[0])} ({received.where(line_of[close[0]])})",
-                                    "write the name exactly as the letter's signature block does"))
+            problems.append(
+                Problem(
+                    source.name,
+                    at[0],
+                    at[1],
+                    f"signatories[{index}].name",
+                    f"{show(name)} is not the name the letter gives: {show(close[0])} ({received.where(line_of[close[0]])})",
+                    "write the name exactly as the letter's signature block does",
+                )
+            )
         else:
-            problems.append(source.problem(("signatories", index, "name"), f"{show(name)} does not sign the letter",
-                                           f"remove the record, or write the name exactly as the letter's signature block does ({received.where(received.signatories[0].line) if names else received.name})"))
+            problems.append(
+                source.problem(
+                    ("signatories", index, "name"),
+                    f"{show(name)} does not sign the letter",
+                    f"remove the record, or write the name exactly as the letter's signature block does ({received.where(received.signatories[0].line) if names else received.name})",
+                )
+            )
     problems += _order(source, sorted(placed), names, line_of, received)
     for name in names:
         if name not in claimed:
-            problems.append(source.problem(("signatories",), f"the letter is also signed by {show(name)} ({received.where(line_of[name])})",
-                                           "add a record for it, in the letter's order", key=True))
+            problems.append(
+                source.problem(
+                    ("signatories",),
+                    f"the letter is also signed by {show(name)} ({received.where(line_of[name])})",
+                    "add a record for it, in the letter's order",
+                    key=True,
+                )
+            )
     return problems
 
 
@@ -74,7 +100,11 @@ def _order(source, placed, names, line_of, received) -> list:
             relation = f"stands after {show(names[placed[max(after)][1]])}, which signs after it"
         else:
             relation = f"stands before {show(names[placed[min(before)][1]])}, which signs before it"
-        problems.append(source.problem(("signatories", index, "name"),
-                                       f"is signatory {position + 1} of the letter ({received.where(line_of[names[position]])}), but {relation}",
-                                       "keep the order of the letter's signature block"))
+        problems.append(
+            source.problem(
+                ("signatories", index, "name"),
+                f"is signatory {position + 1} of the letter ({received.where(line_of[names[position]])}), but {relation}",
+                "keep the order of the letter's signature block",
+            )
+        )
     return problems

@@ -1,4 +1,5 @@
 """Rules about data/sources.yaml alone. `RULES` at the bottom is appended to `rules.RULES`."""
+
 from __future__ import annotations
 
 from ..languages import ORIGINAL
@@ -20,11 +21,14 @@ def own_title_is_repeated_in_title(dataset) -> list:
         lang = item.get("language") if item.get("language") in own else ORIGINAL
         expected = own.get(lang)
         if isinstance(expected, str) and title != expected:
-            problems.append(source.problem(("sources", index, "title"), f"is {show(title)}, but own_title.{lang} is {show(expected)}",
-                                           f"repeat own_title.{lang} here word for word (the site reads `title` until it reads own_title)"))
+            problems.append(
+                source.problem(
+                    ("sources", index, "title"),
+                    f"is {show(title)}, but own_title.{lang} is {show(expected)}",
+                    f"repeat own_title.{lang} here word for word (the site reads `title` until it reads own_title)",
+                )
+            )
     return problems
 
 
-RULES = (
-    ("a title this case file wrote is repeated in title", own_title_is_repeated_in_title),
-)
+RULES = (("a title this case file wrote is repeated in title", own_title_is_repeated_in_title),)

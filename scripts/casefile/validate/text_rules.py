@@ -5,6 +5,7 @@ a title or an address is shown (U+202E, U+2066), hide a difference between two i
 U+200D) or split a word for search (U+FEFF). The letter itself has none, so none is allowed
 anywhere: in values and in keys.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -67,4 +68,3 @@ def invisible_characters(dataset) -> list:
                 fix = FIX if "characters:" not in said else FIX.replace("remove it:", "remove them:")
                 problems.append(source.problem(path, f"{where}{said}", fix, key=is_key))
     return problems
-

@@ -1,4 +1,5 @@
 """The timeline's rules: events in date order, each placed before, at or after the letter's date."""
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,14 @@ def timeline_is_in_order(dataset) -> list:
         if not (isinstance(date, str) and _is_date(date)):
             continue
         key = _date_key(date)
-        if previous is not None and key < previous[:len(key)]:
-            problems.append(timeline.problem(("events", index, "date"), f"{date} comes before the date of the event above it",
-                                             "keep events sorted by date: move this event up"))
+        if previous is not None and key < previous[: len(key)]:
+            problems.append(
+                timeline.problem(
+                    ("events", index, "date"),
+                    f"{date} comes before the date of the event above it",
+                    "keep events sorted by date: move this event up",
+                )
+            )
         previous = key
         if letter_key is None or relation not in ("before", "letter", "after"):
             continue
@@ -39,8 +45,11 @@ def timeline_is_in_order(dataset) -> list:
             expected = "letter" if len(key) == len(letter_key) else None  # "2023-01" may fall on either side
         if expected is not None and relation != expected:
             said = "the letter's date" if expected == "letter" else f"{expected} the letter's date ({letter_date})"
-            problems.append(timeline.problem(("events", index, "relation"), f"is '{relation}', but {date} is {said}",
-                                             f"use relation: {expected}"))
+            problems.append(
+                timeline.problem(
+                    ("events", index, "relation"), f"is '{relation}', but {date} is {said}", f"use relation: {expected}"
+                )
+            )
     return problems
 
 

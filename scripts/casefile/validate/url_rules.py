@@ -6,6 +6,7 @@ leaks), may not point at a bare IP address (it hides who publishes the page), an
 scripts in one host name (`pаypal.com` with a Cyrillic `а` imitates another site). A source kept
 in this repository (`file:`) must be a regular file inside data/, named without `..`.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -51,9 +52,13 @@ def host_problem(url: str):
     except ValueError:  # an invalid port or bracket: the schema's address check says so
         return None
     if has_user or "@" in parts.netloc:
-        return ("carries a user name or password before the host",
-                "remove the 'user:password@' part: link to the public page, which needs no login")
-    named = "link to the publisher's named address (https://www.example.org/…): a bare address hides who publishes the page"
+        return (
+            "carries a user name or password before the host",
+            "remove the 'user:password@' part: link to the public page, which needs no login",
+        )
+    named = (
+        "link to the publisher's named address (https://www.example.org/…): a bare address hides who publishes the page"
+    )
     try:
         ipaddress.ip_address(host)
         return f"points at the bare IP address {cut(host, 40)}", named
@@ -68,8 +73,10 @@ def host_problem(url: str):
         scripts = sorted({s for s in map(_script, shown) if s})
         if len(scripts) > 1:
             names = " and ".join(s.title() for s in scripts)
-            return (f"has a host name that mixes {names} letters ({show(shown)})",
-                    "such names imitate other addresses: copy the address from the publisher's own page")
+            return (
+                f"has a host name that mixes {names} letters ({show(shown)})",
+                "such names imitate other addresses: copy the address from the publisher's own page",
+            )
     return None
 
 
@@ -120,10 +127,15 @@ def files_exist_inside(dataset) -> list:
         try:
             mode = os.lstat(target).st_mode
         except OSError:
-            problems.append(source.problem(where, f"{show(value)} does not exist", "add the file to data/, or fix the path"))
+            problems.append(
+                source.problem(where, f"{show(value)} does not exist", "add the file to data/, or fix the path")
+            )
             continue
         inside = target.resolve().is_relative_to(folder.resolve())
         if stat.S_ISLNK(mode) or not stat.S_ISREG(mode) or not inside:
-            problems.append(source.problem(where, f"{show(value)} is a symbolic link or not a regular file",
-                                           "replace it with the file itself"))
+            problems.append(
+                source.problem(
+                    where, f"{show(value)} is a symbolic link or not a regular file", "replace it with the file itself"
+                )
+            )
     return problems

@@ -3,6 +3,7 @@
 A paragraph of the letter runs over several lines of data/letter.yaml; a problem about one word
 of it is reported on the line and column of that word, not at the start of the paragraph.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -28,8 +29,8 @@ def first_difference(ours: list, theirs: list) -> Difference | None:
         return None
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
     tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
-    before = ours[i1 - 1:i1] if i1 > 0 else []
-    after = ours[i2:i2 + 1]
+    before = ours[i1 - 1 : i1] if i1 > 0 else []
+    after = ours[i2 : i2 + 1]
     return Difference(i1, j1, " ".join(before + theirs[j1:j2] + after), " ".join(before + ours[i1:i2] + after))
 
 

@@ -3,11 +3,12 @@
 One module per page, same file name (and so the same URL) in both languages. A page's file name
 is its URL forever: a renamed page keeps its old name in `former` (a redirect is built for it).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Callable
 
 from ...paths import DOCS
 
@@ -50,26 +51,93 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("index.md", {"es": "Inicio", "en": "Home"}, "case", "data/case.yaml", "home",
-             {"title": "inicio", "standfirst": "entrada", "latest": "estado", "figures": "cifras", "summary": "resumen",
-              "next": "siguiente"}),
-    PageSpec("carta.md", {"es": "La carta", "en": "The letter"}, "letter", "data/letter.yaml", "letter",
-             {"title": "la-carta", "header": "encabezado", "body": "cuerpo", "signatories": "firmas", "notes": "notas"}),
-    PageSpec("plan-de-accion.md", {"es": "El 4.º Plan de Acción", "en": "The 4th Action Plan"}, "commitments", "data/commitments.yaml",
-             "plan", {"facts": "plan", "commitments": "compromisos"}),
-    PageSpec("ejercito-espia.md", {"es": "#EjércitoEspía", "en": "#EjércitoEspía"}, "findings", "data/findings.yaml", "findings",
-             {"title": "hallazgos"}),
-    PageSpec("firmantes.md", {"es": "Firmantes", "en": "Signatories"}, "signatories", "data/signatories.yaml", "signatories",
-             {"title": "firmantes"}),
-    PageSpec("peticiones.md", {"es": "Peticiones", "en": "Requests"}, "requests", "data/requests.yaml", "requests",
-             {"title": "peticiones"}),
-    PageSpec("cronologia.md", {"es": "Cronología", "en": "Timeline"}, "timeline", "data/timeline.yaml", "timeline",
-             {"title": "cronologia", "before": "antes", "letter": "carta-del-nosc", "after": "despues"}),
-    PageSpec("fuentes.md", {"es": "Fuentes", "en": "Sources"}, "sources", "data/sources.yaml", "sources",
-             {"title": "fuentes", "letter": "fuentes-carta", "ogp": "fuentes-ogp", "official": "fuentes-oficiales",
-              "reports": "fuentes-informes", "press": "fuentes-prensa", "web": "fuentes-web"}),
-    PageSpec("glosario.md", {"es": "Glosario", "en": "Glossary"}, "glossary", "data/glossary.yaml", "glossary",
-             {"title": "glosario"}),
+    PageSpec(
+        "index.md",
+        {"es": "Inicio", "en": "Home"},
+        "case",
+        "data/case.yaml",
+        "home",
+        {
+            "title": "inicio",
+            "standfirst": "entrada",
+            "latest": "estado",
+            "figures": "cifras",
+            "summary": "resumen",
+            "next": "siguiente",
+        },
+    ),
+    PageSpec(
+        "carta.md",
+        {"es": "La carta", "en": "The letter"},
+        "letter",
+        "data/letter.yaml",
+        "letter",
+        {"title": "la-carta", "header": "encabezado", "body": "cuerpo", "signatories": "firmas", "notes": "notas"},
+    ),
+    PageSpec(
+        "plan-de-accion.md",
+        {"es": "El 4.º Plan de Acción", "en": "The 4th Action Plan"},
+        "commitments",
+        "data/commitments.yaml",
+        "plan",
+        {"facts": "plan", "commitments": "compromisos"},
+    ),
+    PageSpec(
+        "ejercito-espia.md",
+        {"es": "#EjércitoEspía", "en": "#EjércitoEspía"},
+        "findings",
+        "data/findings.yaml",
+        "findings",
+        {"title": "hallazgos"},
+    ),
+    PageSpec(
+        "firmantes.md",
+        {"es": "Firmantes", "en": "Signatories"},
+        "signatories",
+        "data/signatories.yaml",
+        "signatories",
+        {"title": "firmantes"},
+    ),
+    PageSpec(
+        "peticiones.md",
+        {"es": "Peticiones", "en": "Requests"},
+        "requests",
+        "data/requests.yaml",
+        "requests",
+        {"title": "peticiones"},
+    ),
+    PageSpec(
+        "cronologia.md",
+        {"es": "Cronología", "en": "Timeline"},
+        "timeline",
+        "data/timeline.yaml",
+        "timeline",
+        {"title": "cronologia", "before": "antes", "letter": "carta-del-nosc", "after": "despues"},
+    ),
+    PageSpec(
+        "fuentes.md",
+        {"es": "Fuentes", "en": "Sources"},
+        "sources",
+        "data/sources.yaml",
+        "sources",
+        {
+            "title": "fuentes",
+            "letter": "fuentes-carta",
+            "ogp": "fuentes-ogp",
+            "official": "fuentes-oficiales",
+            "reports": "fuentes-informes",
+            "press": "fuentes-prensa",
+            "web": "fuentes-web",
+        },
+    ),
+    PageSpec(
+        "glosario.md",
+        {"es": "Glosario", "en": "Glossary"},
+        "glossary",
+        "data/glossary.yaml",
+        "glossary",
+        {"title": "glosario"},
+    ),
     # its anchors are the ids of its headings, in the hand-written pages (anchors.py reads them)
     PageSpec("acerca.md", {"es": "Acerca de", "en": "About"}, None, "docs/{lang}/acerca.md", "about"),
 )

@@ -12,7 +12,15 @@ def render(p, spec) -> None:
     p.paragraph(p.t("glossary_intro"))
     for term in sorted(p.dataset.glossary, key=lambda t: sort_key(t["term"][p.lang])):
         expansion = (macros("glossary.html").expansion(p.text(term["expansion"])),) if term.get("expansion") else ()
-        block(p, term, "cf-term-entry", None, [text_refs(p, {**term, "text": term["definition"]})], (2, p.text(term["term"]), term["id"]), expansion)
+        block(
+            p,
+            term,
+            "cf-term-entry",
+            None,
+            [text_refs(p, {**term, "text": term["definition"]})],
+            (2, p.text(term["term"]), term["id"]),
+            expansion,
+        )
 
 
 def sort_key(text: str) -> str:

@@ -22,7 +22,10 @@ def render(p, spec) -> None:
     p.block(home.ways_in(p.t("ways_in"), ways))
 
     p.heading(2, p.t("key_figures"), spec.anchor("figures"))
-    figures = [home.figure(f["id"], tools(p, f), f["value"][p.lang], p.text(f["label"]) + refs(p, f)) for f in p.dataset.key_figures]
+    figures = [
+        home.figure(f["id"], tools(p, f), f["value"][p.lang], p.text(f["label"]) + refs(p, f))
+        for f in p.dataset.key_figures
+    ]
     p.block(home.figures(figures))
 
     p.heading(2, p.t("summary"), spec.anchor("summary"))
@@ -38,5 +41,14 @@ def _latest(p, home, timeline_page, anchor: str) -> None:
     if not after:
         return
     event = after[-1]  # the timeline is kept in date order (a validation rule)
-    p.block(home.status(anchor, p.t("latest"), event["date"], p.date(event["date"]), p.text(event["title"]) + refs(p, event),
-                        p.t("full_timeline"), p.href(timeline_page, event["id"])))
+    p.block(
+        home.status(
+            anchor,
+            p.t("latest"),
+            event["date"],
+            p.date(event["date"]),
+            p.text(event["title"]) + refs(p, event),
+            p.t("full_timeline"),
+            p.href(timeline_page, event["id"]),
+        )
+    )

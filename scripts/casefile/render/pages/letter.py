@@ -50,8 +50,17 @@ def render(p, spec) -> None:
     p.heading(2, p.t("letter_footnotes"), spec.anchor("notes"))
     for note in letter["footnotes"]:
         body = escape.letter_html(note[p.lang], escape.html)
-        p.block(_m().note(note["id"], note["mark"], tools(p, note), body, refs(p, note),
-                          p.t("back_to_mark", n=note["number"]), _cited_by(p, note["id"])))
+        p.block(
+            _m().note(
+                note["id"],
+                note["mark"],
+                tools(p, note),
+                body,
+                refs(p, note),
+                p.t("back_to_mark", n=note["number"]),
+                _cited_by(p, note["id"]),
+            )
+        )
 
 
 def _context(p, letter) -> None:
@@ -61,14 +70,19 @@ def _context(p, letter) -> None:
     sender = macros().inline(source["publisher"], ORIGINAL) if p.translated else escape.html(source["publisher"])
     signed = macros().link(p.href(BY_DATA["signatories"]), p.t("signed_by", n=len(p.dataset.signatories)))
     timeline = BY_DATA["timeline"]
-    after = [(p.href(timeline, e["id"]), f"{p.date(e['date'])}: {e['title'][p.lang]}", refs(p, e))
-             for e in p.dataset.events if e["relation"] == "after"]
+    after = [
+        (p.href(timeline, e["id"]), f"{p.date(e['date'])}: {e['title'][p.lang]}", refs(p, e))
+        for e in p.dataset.events
+        if e["relation"] == "after"
+    ]
     texts = []
     if source.get("file") and p.settings.file_url(source["file"]):
         texts.append(macros().link(p.settings.file_url(source["file"]), p.t("letter_as_received")))
     for other in LANGS:
         if other != p.lang:
-            texts.append(_m().other_language(f"../../{other}/{BY_DATA['letter'].url}", other, p.t(f"letter_page_{other}")))
+            texts.append(
+                _m().other_language(f"../../{other}/{BY_DATA['letter'].url}", other, p.t(f"letter_page_{other}"))
+            )
     rows = [
         (p.t("date"), macros().paragraph(_m().date(letter["date"], p.date(letter["date"])))),
         (p.t("context_from"), macros().paragraph(sender + Markup(", ") + signed)),
@@ -89,9 +103,20 @@ def _paragraph(p, paragraph) -> None:
             return escape.html(mark)
         return _m().mark(note["id"], mark, p.t("letter_fn_ref_title", n=mark.translate(escape.SUPERSCRIPTS)))
 
-    original = p.original(macros().paragraph(escape.letter_html(paragraph[ORIGINAL], escape.html))) if p.translated else ""
-    p.block(_m().paragraph(anchor, paragraph["number"], p.t("permalink"), tools(p, paragraph),
-                           escape.letter_html(paragraph[p.lang], mark_html), original, _cited_by(p, anchor)))
+    original = (
+        p.original(macros().paragraph(escape.letter_html(paragraph[ORIGINAL], escape.html))) if p.translated else ""
+    )
+    p.block(
+        _m().paragraph(
+            anchor,
+            paragraph["number"],
+            p.t("permalink"),
+            tools(p, paragraph),
+            escape.letter_html(paragraph[p.lang], mark_html),
+            original,
+            _cited_by(p, anchor),
+        )
+    )
 
 
 def _cited_by(p, ref: str) -> Markup | str:
@@ -100,7 +125,9 @@ def _cited_by(p, ref: str) -> Markup | str:
     if not found:
         return ""
     summary = p.t("cited_by_one" if len(found) == 1 else "cited_by_many", n=len(found))
-    return _m().cited_by(summary, [(p.href(page, anchor), f"{page.title[p.lang]} › {text}") for page, anchor, text in found])
+    return _m().cited_by(
+        summary, [(p.href(page, anchor), f"{page.title[p.lang]} › {text}") for page, anchor, text in found]
+    )
 
 
 def _translated_block(p, value, css_class) -> None:

@@ -22,9 +22,24 @@ def render(p, spec) -> None:
     for record in plan["facts"]:
         fact(p, record)
     p.heading(2, p.t("commitments"), spec.anchor("commitments"))
-    rows = [{"number": item["number"], "anchor": item["id"], "title": normalise_space(item["title"][p.lang]),
-             "ogp_id": item["ogp_id"], "at_stake": bool(item.get("at_stake"))} for item in p.dataset.commitments]
-    p.block(_m().overview(p.t("commitments_overview"), [p.t("number_short"), p.t("commitment"), p.t("ogp_id")], p.t("at_stake_short"), rows))
+    rows = [
+        {
+            "number": item["number"],
+            "anchor": item["id"],
+            "title": normalise_space(item["title"][p.lang]),
+            "ogp_id": item["ogp_id"],
+            "at_stake": bool(item.get("at_stake")),
+        }
+        for item in p.dataset.commitments
+    ]
+    p.block(
+        _m().overview(
+            p.t("commitments_overview"),
+            [p.t("number_short"), p.t("commitment"), p.t("ogp_id")],
+            p.t("at_stake_short"),
+            rows,
+        )
+    )
     for item in p.dataset.commitments:
         _commitment(p, item)
 
@@ -34,8 +49,12 @@ def _commitment(p, item) -> None:
     own = item.get("own_translation", [])
     for lang in LANGS:
         marks = Markup(" ").join(cite(p, s) for s in item["title_sources"][lang])
-        title = _m().title(normalise_space(item["title"][lang]), lang if lang != p.lang else None,
-                           p.t("own_translation") if lang in own else None, marks)
+        title = _m().title(
+            normalise_space(item["title"][lang]),
+            lang if lang != p.lang else None,
+            p.t("own_translation") if lang in own else None,
+            marks,
+        )
         rows.append((p.t(f"title_{lang}"), title))
     between = ((_m().badge(p.t("at_stake")),) if item.get("at_stake") else ()) + (macros().fields(rows),)
     heading = (3, Markup("%s. ") % item["number"] + p.text(item["title"]), item["id"])
@@ -44,5 +63,13 @@ def _commitment(p, item) -> None:
         for record in item.get("facts", []):
             fact(p, record, level=4)
 
-    block(p, item, "cf-commitment cf-at-stake" if item.get("at_stake") else "cf-commitment", None, [], heading, between, facts)
-
+    block(
+        p,
+        item,
+        "cf-commitment cf-at-stake" if item.get("at_stake") else "cf-commitment",
+        None,
+        [],
+        heading,
+        between,
+        facts,
+    )

@@ -17,7 +17,9 @@ def render(p, spec) -> None:
         text = escape.html(quoted(p.dataset.letter, item, p.lang)) + refs(p, {"letter": item["letter"]})
         original = None
         if p.translated:
-            original = p.original(macros().paragraph(escape.html(quoted(p.dataset.letter, item, ORIGINAL))), tag="blockquote")
+            original = p.original(
+                macros().paragraph(escape.html(quoted(p.dataset.letter, item, ORIGINAL))), tag="blockquote"
+            )
         quote = macros("requests.html").quote(text, p.t("translation_label") if p.translated else None, original)
         paragraph = p.text(item["text"]) if item.get("text") else None
         if item.get("sources"):

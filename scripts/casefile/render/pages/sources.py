@@ -66,7 +66,11 @@ def _entry(p, source, cites) -> Markup:
     facts.append(tools(p, source, inline=True))  # its link, to copy: the one control per source
     cited = None  # "cited in" folded under the entry, when it is cited in several places
     if source["kind"] == "letter" and cites:
-        facts.append(_m().cited_in(p.t("cited_in_letter", n=len(cites)), p.href(LETTER, LETTER.anchor("body")), p.t("cited_in_letter_link")))
+        facts.append(
+            _m().cited_in(
+                p.t("cited_in_letter", n=len(cites)), p.href(LETTER, LETTER.anchor("body")), p.t("cited_in_letter_link")
+            )
+        )
     elif len(cites) == 1:
         page, place, text = cites[0]
         facts.append(_m().cited_in(f"{p.t('cited_in')}:", p.href(page, place), f"{page.title[p.lang]} › {text}"))
@@ -74,8 +78,10 @@ def _entry(p, source, cites) -> Markup:
         cited = (p.t("cited_in_count", n=len(cites)), _places_by_page(p, cites))
     else:
         facts.append(macros().inline(p.t("not_cited"), tag="em"))
-    notes = [(note["kind"], p.t(f"note_{note['kind']}"), p.text(note["text"]) + refs(p, note, wrap=False))
-             for note in source.get("notes", [])]
+    notes = [
+        (note["kind"], p.t(f"note_{note['kind']}"), p.text(note["text"]) + refs(p, note, wrap=False))
+        for note in source.get("notes", [])
+    ]
     title = source_title(p, source, source.get("url"))
     return _m().source(source["id"], title, not source.get("url"), source["publisher"], facts, notes, cited)
 

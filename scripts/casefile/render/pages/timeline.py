@@ -8,7 +8,11 @@ from ..provenance import text_refs
 from ..records import block
 from . import LETTER
 
-GROUPS = (("before", "before_letter"), ("letter", "the_letter"), ("after", "after_letter"))  # (relation: its anchor role, title)
+GROUPS = (
+    ("before", "before_letter"),
+    ("letter", "the_letter"),
+    ("after", "after_letter"),
+)  # (relation: its anchor role, title)
 
 
 def _m():

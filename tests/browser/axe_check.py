@@ -17,7 +17,7 @@ def settle(page) -> None:
     """Two frames after a change, and no transition still running: axe must see the end state,
     not a frame in which a colour is on its way."""
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=30_000)
 
 
 def axe_report(page, rules: list[str] | None = None, within=None) -> str:

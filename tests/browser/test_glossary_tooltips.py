@@ -44,7 +44,7 @@ def test_keyboard_focus_on_a_term_shows_its_definition(page, url, screenshots_di
     page.goto(url(lang, ""))
     _tab_to(page, "SEDENA")
     page.wait_for_function(
-        "() => { const t = (" + TOOLTIP_OF_FOCUSED + ")(); return !!t && t.active && t.visible; }", timeout=5000
+        "() => { const t = (" + TOOLTIP_OF_FOCUSED + ")(); return !!t && t.active && t.visible; }", timeout=30_000
     )
     tip = page.evaluate(TOOLTIP_OF_FOCUSED)
     assert tip["role"] == "tooltip"
@@ -54,7 +54,7 @@ def test_keyboard_focus_on_a_term_shows_its_definition(page, url, screenshots_di
     tip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
     page.keyboard.press("Tab")  # focus moves on: this term's tooltip goes
     page.wait_for_function(
-        "(id) => !document.querySelector(`[id='${id}'].md-tooltip2--active`)", arg=tip_id, timeout=5000
+        "(id) => !document.querySelector(`[id='${id}'].md-tooltip2--active`)", arg=tip_id, timeout=30_000
     )
 
 
@@ -64,5 +64,5 @@ def test_hovering_a_term_shows_its_definition(page, url, lang):
     term = page.locator("abbr.cf-term", has_text="Citizen Lab").first
     term.hover()
     tooltip = page.locator(".md-tooltip2.md-tooltip2--active[role=tooltip]")
-    tooltip.wait_for(state="visible", timeout=5000)
+    tooltip.wait_for(state="visible", timeout=30_000)
     assert tooltip.inner_text().strip() == explanation(TERMS["termino-citizen-lab"], lang)

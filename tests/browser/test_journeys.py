@@ -28,7 +28,7 @@ def assert_in_view(page, locator, what: str) -> None:
     expect(locator, f"{what} should be in the viewport").to_be_in_viewport()
     handle = locator.element_handle()
     try:
-        page.wait_for_function(BELOW_HEADER, arg=handle, timeout=3000)
+        page.wait_for_function(BELOW_HEADER, arg=handle, timeout=30_000)
     except PlaywrightTimeout:  # say where it is
         box = locator.bounding_box()
         header = page.locator(".md-header").bounding_box()

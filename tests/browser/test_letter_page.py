@@ -151,7 +151,7 @@ def test_back_from_a_note_shows_the_paragraph_from_its_first_line(new_context, u
           return top >= header - 1 && top <= header + 48;
         }""",
             arg=paragraph.element_handle(),
-            timeout=3000,
+            timeout=30_000,
         )
     except PlaywrightTimeout:
         where = page.evaluate(

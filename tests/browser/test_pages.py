@@ -154,7 +154,7 @@ def _foreign_requests(urls) -> list[str]:
     return foreign
 
 
-def _wait_for(page, script: str, arg, timeout: float = 3000):
+def _wait_for(page, script: str, arg, timeout: float = 15_000):
     """Wait until `unreachable(arg)` (defined in `script`) is empty; return what is still unreachable."""
     try:
         page.wait_for_function(

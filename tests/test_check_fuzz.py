@@ -433,13 +433,13 @@ def test_control_character_is_reported_where_it_stands(fuzz_dir, stem, char, whe
 
 def _read(path, careful: bool):
     """strict_yaml.load(path) through libyaml (as `check` reads), or through PyYAML's Python parser only."""
-    fast = strict_yaml._compose_fast
+    fast = strict_yaml.compose_fast
     if careful:
-        strict_yaml._compose_fast = lambda text: None
+        strict_yaml.compose_fast = lambda text: None
     try:
         source, problems = strict_yaml.load(path)
     finally:
-        strict_yaml._compose_fast = fast
+        strict_yaml.compose_fast = fast
     marks = None if source is None else (source.data, source.value_marks, source.key_marks, source.raw)
     return [str(p) for p in problems], marks
 

@@ -39,7 +39,8 @@ def test_quick_bench_runs_and_writes_every_measure():
     for name in JUDGED:
         entry = report["results"][name]
         assert "value" in entry, f"{name} was not measured: {entry}"
-        assert entry["value"] > 0
+        # search loads with the first view (as Material loads it), so its first use may add nothing
+        assert entry["value"] >= 0 if name == "search_first_use_kb" else entry["value"] > 0, (name, entry)
         assert entry["budget"] > 0 and isinstance(entry["ok"], bool)
     assert "skipped" in report["results"]["build_100x_seconds"]
     material = report["results"]["material_latest"]  # a version, or why not (no registry)

@@ -13,13 +13,12 @@ import re
 from pathlib import Path
 
 import yaml
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from .. import inputs
 from ..paths import display
 from ..problems import Problem
+from .libyaml_compose import compose_fast
+from .noting import Noting
 from .source import Source
 from .unclosed import unclosed_quote
 from .yaml_values import MAX_DEPTH, build_data
@@ -28,7 +27,6 @@ from .yaml_values import MAX_DEPTH, build_data
 # 100x data is larger on purpose: it raises the limit with CASEFILE_MAX_DATA_BYTES.
 MAX_BYTES = int(os.environ.get("CASEFILE_MAX_DATA_BYTES", "") or 2_000_000)
 
-_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE  # what PyYAML's reader refuses; libyaml may differ
 
 # Characters that look like nothing (or like a space) in an editor but change how YAML reads the
 # file: tabs cannot indent, and PyYAML counts NEL, LS and PS as line breaks where editors do not.
@@ -66,75 +64,12 @@ _SYNTAX_HINTS = (
 )
 
 
-class _Noting:
-    """A composer that notes anchors, aliases and explicit tags while it composes."""
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            self.forbidden.append((event, f"alias '*{event.anchor}'"))
-        else:
-            if getattr(event, "anchor", None) is not None:
-                self.forbidden.append((event, f"anchor '&{event.anchor}'"))
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag != "!":
-                self.forbidden.append((event, f"tag '{tag.replace('tag:yaml.org,2002:', '!!')}'"))
-        return super().compose_node(parent, index)
-
-
-class _Loader(_Noting, yaml.SafeLoader):
+class _Loader(Noting, yaml.SafeLoader):
     """PyYAML's own Python parser: slow, but its error messages and marks are the ones we word."""
 
     def __init__(self, stream):
         super().__init__(stream)
         self.forbidden = []  # (event, what)
-
-
-_CParser = getattr(getattr(yaml, "_yaml", None), "CParser", None)  # None where PyYAML was built without libyaml
-
-
-class _Careful(Exception):
-    """The fast loader met something libyaml reads differently from PyYAML's Python parser."""
-
-
-if _CParser is not None:
-
-    class _FastLoader(_Noting, Composer, _CParser, SafeConstructor, Resolver):
-        """libyaml's parser with PyYAML's Python composer (so `_Noting` still sees every node):
-        about six times faster than the pure-Python loader on our data."""
-
-        def __init__(self, stream):
-            _CParser.__init__(self, stream)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
-            Composer.__init__(self)
-            self.forbidden = []
-
-        def compose_node(self, parent, index):
-            # libyaml reads a value tagged just `!` as text where PyYAML reads it as empty, and
-            # places an empty value elsewhere (at the next token, even on a line past the end of
-            # the file): both go to the careful path (found by tests/test_check_fuzz.py).
-            event = self.peek_event()
-            if isinstance(event, yaml.ScalarEvent) and (event.tag == "!" or (event.value == "" and not event.style)):
-                raise _Careful
-            return super().compose_node(parent, index)
-
-
-def _compose_fast(text: str):
-    """(node, forbidden) for a file libyaml reads without complaint; None to take the careful path.
-
-    Any error, and any character PyYAML's reader would refuse, goes to the Python loader, which
-    words the message and gives the positions contributors see.
-    """
-    if _CParser is None or _NON_PRINTABLE.search(text):
-        return None
-    loader = _FastLoader(text)
-    try:
-        return loader.get_single_node(), loader.forbidden
-    except (yaml.YAMLError, RecursionError, _Careful):
-        return None
-    finally:
-        loader.dispose()
 
 
 def _position(text: str, index: int):
@@ -191,7 +126,7 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
     if problems:
         return None, problems
 
-    fast = _compose_fast(text)
+    fast = compose_fast(text)
     if fast is not None:
         node, forbidden = fast
     else:

@@ -79,6 +79,7 @@ class Tags(HTMLParser):
         self.tags.append((tag, attrs))
 
 
+@pytest.mark.xdist_group("hostile-site")  # one worker runs them all: `hostile_site` is built once
 @pytest.mark.parametrize("name", PAYLOADS)
 def test_data_text_is_shown_as_text_never_as_markup(hostile_site, name):
     html = hostile_site

@@ -19,6 +19,9 @@ from casefile.languages import LANGS
 from casefile.publish.share_pages import FOLDER
 from casefile.settings import load as load_settings
 
+# One worker runs the whole file (under `--dist loadgroup`): `built_once` is built once, not once a worker.
+pytestmark = pytest.mark.xdist_group("share-rebuild")
+
 build_module = importlib.import_module("casefile.pipeline")
 FACT = "      - id: investigacion-publicacion\n"
 TITLE = "          es: Publicación\n"  # the fact's Spanish title

@@ -175,9 +175,14 @@ def site_url(built_site, build_settings):
     server.shutdown()
 
 
-def copy_repository(target: Path) -> Path:
-    """The parts of the repository the commands need (data/, docs/, scripts/, mkdocs.yml)."""
-    for name in ("data", "docs", "scripts"):
+def copy_repository(target: Path, data: Path = DATA) -> Path:
+    """The parts of the repository the commands need (data/, docs/, scripts/, mkdocs.yml), with
+    `data` (by default the real data/; TINY_DATA for the tiny dataset) as data/, whose schema/ is
+    always the repository's."""
+    shutil.copytree(data, target / "data")
+    if not (target / "data" / "schema").exists():
+        shutil.copytree(DATA / "schema", target / "data" / "schema")
+    for name in ("docs", "scripts"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
@@ -187,3 +192,10 @@ def copy_repository(target: Path) -> Path:
 def repo_copy(tmp_path) -> Path:
     """A copy of the repository that a test may edit and run the commands in."""
     return copy_repository(tmp_path / "repo")
+
+
+@pytest.fixture
+def tiny_repo_copy(tmp_path) -> Path:
+    """A copy of the repository like `repo_copy` whose data/ is the tiny dataset
+    (tests/fixtures/tiny/): for the tests of the commands whose subject is not the real data."""
+    return copy_repository(tmp_path / "repo", data=TINY_DATA)

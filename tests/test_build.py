@@ -24,7 +24,7 @@ from casefile.publish import language_steps, postprocess
 
 BUILD_MODULE = importlib.import_module("casefile.pipeline")
 
-SMALL_DATA = Path(__file__).parent / "fixtures" / "data"  # the `small_data` of conftest.py
+TINY_DATA = Path(__file__).parent / "fixtures" / "tiny"  # the `tiny_data` of conftest.py
 
 
 # -- data is text ----------------------------------------------------------------------------------
@@ -41,21 +41,24 @@ PAYLOADS = {
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    """The Spanish site built from a copy of the small dataset (tests/fixtures/data/) whose first
+    """The Spanish site built from a copy of the tiny dataset (tests/fixtures/tiny/) whose first
     finding carries every payload."""
     data = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(SMALL_DATA, data)
+    shutil.copytree(TINY_DATA, data)
     findings = data / "findings.yaml"
     text = findings.read_text("utf-8")
     payload = " ".join(PAYLOADS.values()).replace("'", "''")
     # The first fact's Spanish title and text become the payloads (single-quoted YAML scalars).
-    text = re.sub(r"(\n        title:\n          es: ).*", lambda m: m.group(1) + f"'{payload}'", text, count=1)
-    text = re.sub(
+    text, titles = re.subn(
+        r"(\n        title:\n          es: ).*", lambda m: m.group(1) + f"'{payload}'", text, count=1
+    )
+    text, texts = re.subn(
         r"(\n        text:\n          es: )(>-\n(?:            .*\n)+|.*\n)",
         lambda m: m.group(1) + f"'{payload}'\n",
         text,
         count=1,
     )
+    assert titles == texts == 1, "findings.yaml no longer has a fact to carry the payloads: update the test"
     findings.write_text(text, "utf-8")
     report = data_check.run(data)
     assert report.ok, [str(p) for p in report.errors]
@@ -76,6 +79,7 @@ class Tags(HTMLParser):
         self.tags.append((tag, attrs))
 
 
+@pytest.mark.xdist_group("hostile-site")  # one worker runs them all: `hostile_site` is built once
 @pytest.mark.parametrize("name", PAYLOADS)
 def test_data_text_is_shown_as_text_never_as_markup(hostile_site, name):
     html = hostile_site
@@ -119,14 +123,15 @@ def fingerprint(folder: Path) -> str:
 
 
 @pytest.fixture
-def previous_site(tmp_path, built_site):
-    """A private copy of a built site (the session's: no need to build another), in a folder of its own."""
+def previous_site(tmp_path, tiny_site):
+    """A private copy of a built site (the session's tiny one: no need to build another), in a folder of its own."""
     target = tmp_path / "out" / "site"
-    shutil.copytree(built_site, target, symlinks=True)
+    shutil.copytree(tiny_site, target, symlinks=True)
     return target
 
 
-def test_invalid_data_builds_nothing_and_keeps_the_previous_site(previous_site, data_copy):
+def test_invalid_data_builds_nothing_and_keeps_the_previous_site(previous_site, tiny_data):
+    data_copy = tiny_data
     before = fingerprint(previous_site)
     (data_copy / "case.yaml").write_text(
         (data_copy / "case.yaml").read_text("utf-8").replace("key_figures:", "key_figures:\n\tbad"), "utf-8"
@@ -144,13 +149,16 @@ def _messages(previous_site, **kwargs) -> str:
     return str(err.value)
 
 
-def test_data_checked_while_rendering_fail_the_build_as_data_checked_first(previous_site, data_copy, monkeypatch):
+def test_data_checked_while_rendering_fail_the_build_as_data_checked_first(previous_site, tiny_data, monkeypatch):
     """`build` validates beside its workers (validated=False): a problem only the rules find stops
     them, with the same message as ever, and nothing is kept."""
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    data_copy = tiny_data
     findings = data_copy / "findings.yaml"
+    cited = "sources: [ifex-nosc-suspende, ejercitoespia-r3d]"  # the source is cited elsewhere too
+    assert cited in findings.read_text("utf-8"), "update the test's edit"
     findings.write_text(
-        findings.read_text("utf-8").replace("sources: [ifex-nosc-suspende]", "sources: [no-such-source]", 1), "utf-8"
+        findings.read_text("utf-8").replace(cited, "sources: [no-such-source, ejercitoespia-r3d]", 1), "utf-8"
     )
     before = fingerprint(previous_site)
     loaded = data_check.load_only(data_copy)
@@ -162,7 +170,8 @@ def test_data_checked_while_rendering_fail_the_build_as_data_checked_first(previ
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
 
 
-def test_a_problem_the_loader_finds_is_reported_before_anything_starts(previous_site, data_copy):
+def test_a_problem_the_loader_finds_is_reported_before_anything_starts(previous_site, tiny_data):
+    data_copy = tiny_data
     (data_copy / "case.yaml").write_text(
         (data_copy / "case.yaml").read_text("utf-8").replace("key_figures:", "key_figures:\n\tbad"), "utf-8"
     )
@@ -173,7 +182,7 @@ def test_a_problem_the_loader_finds_is_reported_before_anything_starts(previous_
     )
 
 
-def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, report, monkeypatch):
+def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, tiny_report, monkeypatch):
     before = fingerprint(previous_site)
 
     def broken(out, langs, settings):
@@ -181,12 +190,12 @@ def test_a_failure_after_mkdocs_keeps_the_previous_site(previous_site, report, m
 
     monkeypatch.setattr(postprocess, "run", broken)
     with pytest.raises(RuntimeError):
-        site_build.build(previous_site, report=report)
+        site_build.build(previous_site, report=tiny_report)
     assert fingerprint(previous_site) == before
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
 
 
-def test_each_language_is_rendered_in_its_mkdocs_worker(previous_site, report, monkeypatch, tmp_path):
+def test_each_language_is_rendered_in_its_mkdocs_worker(previous_site, tiny_report, monkeypatch, tmp_path):
     """`build` renders each language beside the other, in the worker that then runs its MkDocs."""
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     real = BUILD_MODULE.render_language
@@ -196,12 +205,12 @@ def test_each_language_is_rendered_in_its_mkdocs_worker(previous_site, report, m
         return real(dataset, lang, docs_dir, settings)
 
     monkeypatch.setattr(BUILD_MODULE, "render_language", render)
-    site_build.build(previous_site, report=report)
+    site_build.build(previous_site, report=tiny_report)
     pids = {(tmp_path / f"{lang}.pid").read_text() for lang in LANGS}
     assert len(pids) == 2 and str(os.getpid()) not in pids
 
 
-def test_a_failure_while_rendering_in_a_worker_keeps_the_previous_site(previous_site, report, monkeypatch):
+def test_a_failure_while_rendering_in_a_worker_keeps_the_previous_site(previous_site, tiny_report, monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     before = fingerprint(previous_site)
 
@@ -212,12 +221,14 @@ def test_a_failure_while_rendering_in_a_worker_keeps_the_previous_site(previous_
     with pytest.raises(
         site_build.BuildError, match=r"rendering the es pages failed: ValueError: simulated bug rendering es"
     ):
-        site_build.build(previous_site, report=report)
+        site_build.build(previous_site, report=tiny_report)
     assert fingerprint(previous_site) == before
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
 
 
-def test_a_bug_in_a_workers_steps_after_mkdocs_is_named_and_keeps_the_previous_site(previous_site, report, monkeypatch):
+def test_a_bug_in_a_workers_steps_after_mkdocs_is_named_and_keeps_the_previous_site(
+    previous_site, tiny_report, monkeypatch
+):
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     before = fingerprint(previous_site)
 
@@ -229,7 +240,7 @@ def test_a_bug_in_a_workers_steps_after_mkdocs_is_named_and_keeps_the_previous_s
     with pytest.raises(
         site_build.BuildError, match=r"KeyError: 'glossary' \(at .*\), in the steps after MkDocs on the en site"
     ):
-        site_build.build(previous_site, report=report)
+        site_build.build(previous_site, report=tiny_report)
     assert fingerprint(previous_site) == before
     assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
 
@@ -247,7 +258,8 @@ def run(repo: Path, *args, timeout=120):
     )
 
 
-def test_cli_build_then_failed_build_keeps_site(repo_copy):
+def test_cli_build_then_failed_build_keeps_site(tiny_repo_copy):
+    repo_copy = tiny_repo_copy
     first = run(repo_copy, "build")
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip().splitlines() == [
@@ -268,7 +280,8 @@ def test_cli_build_then_failed_build_keeps_site(repo_copy):
     assert fingerprint(repo_copy / "site") == before
 
 
-def test_serve_rebuilds_when_data_or_docs_change(repo_copy):
+def test_serve_rebuilds_when_data_or_docs_change(tiny_repo_copy):
+    repo_copy = tiny_repo_copy
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
         [sys.executable, str(repo_copy / "scripts/build.py"), "serve", "--lang", "es", "--port", "0"],

@@ -23,8 +23,8 @@ DASH = " — "
 
 
 @pytest.fixture
-def repo(repo_copy) -> Path:
-    return repo_copy  # tests/conftest.py
+def repo(tiny_repo_copy) -> Path:
+    return tiny_repo_copy  # tests/conftest.py: the subject is the commands, not the data
 
 
 def run(repo: Path, *args, **kwargs):

@@ -25,8 +25,8 @@ REMOVE = "remove it; only regular files can be inputs"
 
 
 @pytest.fixture
-def repo(repo_copy) -> Path:
-    return repo_copy  # tests/conftest.py
+def repo(tiny_repo_copy) -> Path:
+    return tiny_repo_copy  # tests/conftest.py: the subject is the commands, not the data
 
 
 def run(repo: Path, *args):

@@ -1,8 +1,8 @@
 """The preview never dies of a bad edit, and neither server can be stalled or crashed by a request.
 
-A real `build.py serve` in a copy of the repository: a broken template, then a broken mkdocs.yml,
-are printed and reported on /__casefile/status while the last good preview keeps being served;
-fixing them brings the preview back. Over-long paths get 414 or 404; idle connections are closed.
+A real `build.py serve` in a copy of the repository (the tiny dataset as data/): a broken template,
+then a broken mkdocs.yml, are printed and reported on /__casefile/status while the last good preview
+keeps being served; fixing them brings the preview back. Over-long paths get 414 or 404; idle connections are closed.
 (tests/browser/test_csp.py shows the error banner in Chromium.)
 """
 
@@ -27,8 +27,8 @@ from casefile.preview.static_host import StaticHandler, serve_in_thread
 
 
 @pytest.fixture
-def repo(repo_copy) -> Path:
-    return repo_copy  # tests/conftest.py
+def repo(tiny_repo_copy) -> Path:
+    return tiny_repo_copy  # tests/conftest.py: the subject is the preview, not the data
 
 
 def _get(url: str):

@@ -1,6 +1,6 @@
 """The preview rebuilds on every edit and shows the same site a `build` makes.
 
-A real `build.py serve` in a copy of the repository: an edit in docs/en/ shows on the English
+A real `build.py serve` in a copy of the repository (with the tiny dataset as data/): an edit in docs/en/ shows on the English
 page, a Spanish text in data/ on the Spanish one, an edit of both languages on both, and the
 preview on disk is then the same, byte for byte, as a `build` of the same files. Folders the
 preview is done with are set aside at once and removed while idle; the schemas are read again
@@ -58,8 +58,8 @@ def _differences(a: Path, b: Path) -> list[str]:
     return found
 
 
-def test_each_edit_shows_on_its_pages_and_the_preview_is_the_site_a_build_makes(repo_copy):
-    repo = repo_copy
+def test_each_edit_shows_on_its_pages_and_the_preview_is_the_site_a_build_makes(tiny_repo_copy):
+    repo = tiny_repo_copy  # the subject is the preview, not the data: the tiny dataset
     proc = subprocess.Popen(
         [sys.executable, str(repo / "scripts/build.py"), "serve", "--port", "0"],
         cwd=repo,

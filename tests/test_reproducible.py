@@ -1,8 +1,9 @@
 """With SOURCE_DATE_EPOCH set, two builds on different days are byte-identical.
 
-Two clones of the same commit, at different paths, built with different time zones and locales, the
-second one three days and some hours later: with `faketime` (Debian's package) when it is installed,
-otherwise by shifting Python's clock in the second build (a sitecustomize module).
+Two clones of the same commit (the tiny dataset as data/: the subject is the build, not the data), at
+different paths, built with different time zones and locales, the second one three days and some hours
+later: with `faketime` (Debian's package) when it is installed, otherwise by shifting Python's clock in
+the second build (a sitecustomize module).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.paths import ROOT
+from casefile.paths import DATA, ROOT
 
 EPOCH = "1700000000"  # 2023-11-14
 COMMIT_DATE = "2024-05-01T12:00:00+00:00"
@@ -28,8 +29,11 @@ _time.time_ns = (lambda real: lambda: real() + {SHIFT} * 10**9)(_time.time_ns)
 
 
 def _clone(target: Path) -> Path:
-    """The project's files as one commit of a fresh repository (page dates come from git)."""
-    for name in ("data", "docs", "scripts"):
+    """The project's files, with the tiny dataset as data/ (the subject is the build, not the data),
+    as one commit of a fresh repository (page dates come from git)."""
+    shutil.copytree(ROOT / "tests/fixtures/tiny", target / "data")
+    shutil.copytree(DATA / "schema", target / "data/schema")
+    for name in ("docs", "scripts"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     env = dict(

@@ -297,20 +297,20 @@ def test_signatory_names_in_the_english_letter_are_marked_spanish(built_site, re
 
 
 @pytest.fixture(scope="module")
-def bare_site(tmp_path_factory, monkeypatch_module):
-    """The site built with no address or repository configured, from data in which one fact was
-    renamed (its old id kept in former_ids)."""
+def bare_build(tmp_path_factory, monkeypatch_module):
+    """The site built with no address or repository configured, from the tiny dataset
+    (tests/fixtures/tiny/) in which one fact was renamed (its old id kept in former_ids); its report."""
     for name in ("CASEFILE_SITE_URL", "CASEFILE_REPOSITORY"):
         monkeypatch_module.delenv(name, raising=False)
     data = tmp_path_factory.mktemp("renamed") / "data"
-    shutil.copytree(Path(__file__).parents[1] / "data", data)
+    shutil.copytree(Path(__file__).parent / "fixtures" / "tiny", data)
     findings = data / "findings.yaml"
     text = findings.read_text("utf-8")
-    assert "      - id: investigacion-autoria\n" in text
+    assert "      - id: investigacion-publicacion\n" in text
     findings.write_text(
         text.replace(
-            "      - id: investigacion-autoria\n",
-            "      - id: investigacion-autoria\n        former_ids: [quien-investigo]\n",
+            "      - id: investigacion-publicacion\n",
+            "      - id: investigacion-publicacion\n        former_ids: [quien-investigo]\n",
             1,
         ),
         "utf-8",
@@ -321,7 +321,12 @@ def bare_site(tmp_path_factory, monkeypatch_module):
     assert settings.site_url is None and settings.repository is None, "mkdocs.yml must not configure an address"
     target = tmp_path_factory.mktemp("bare") / "site"
     site_build.build(target, report=report, settings=settings)
-    return target
+    return target, report
+
+
+@pytest.fixture(scope="module")
+def bare_site(bare_build):
+    return bare_build[0]
 
 
 @pytest.fixture(scope="module")
@@ -330,9 +335,14 @@ def monkeypatch_module():
         yield patch
 
 
-def test_a_build_without_address_emits_no_placeholder_and_no_absolute_tags(bare_site):
+def test_a_build_without_address_emits_no_placeholder_and_no_absolute_tags(bare_build):
+    bare_site, report = bare_build
     html_files = list(bare_site.rglob("*.html"))
-    assert len(html_files) > 300
+    pages = {page_file(bare_site, lang, spec) for lang in LANGS for spec in PAGES}
+    shares = {
+        bare_site / lang / "d" / item.id / "index.html" for lang in LANGS for item in shared_records(report.dataset)
+    }
+    assert pages | shares <= set(html_files), "every page and share page is checked"
     for path in html_files:
         html = path.read_text("utf-8")
         for placeholder in PLACEHOLDERS + ("https://example.net",):
@@ -353,15 +363,15 @@ def test_a_renamed_record_keeps_its_old_anchor_and_share_link(bare_site):
     for lang in LANGS:
         html = (bare_site / lang / "ejercito-espia/index.html").read_text("utf-8")
         block = re.search(
-            r'<div class="cf-fact">\s*<div class="cf-tools"[^>]*>(.*?)</div>\s*<h3 id="investigacion-autoria"',
+            r'<div class="cf-fact">\s*<div class="cf-tools"[^>]*>(.*?)</div>\s*<h3 id="investigacion-publicacion"',
             html,
             re.S,
         )
         assert block, "the fact's tools come first in its block, before its heading"
         assert '<span class="cf-former-id" id="quien-investigo"></span>' in block.group(1)
         old = Head(bare_site / lang / "d/quien-investigo/index.html")
-        new = Head(bare_site / lang / "d/investigacion-autoria/index.html")
-        assert old.one("refresh") == new.one("refresh") == "0; url=../../ejercito-espia/#investigacion-autoria"
+        new = Head(bare_site / lang / "d/investigacion-publicacion/index.html")
+        assert old.one("refresh") == new.one("refresh") == "0; url=../../ejercito-espia/#investigacion-publicacion"
         assert old.one("og:title") == new.one("og:title")
 
 

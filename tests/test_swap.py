@@ -99,12 +99,12 @@ def test_the_fallback_swap_uses_a_name_no_killed_build_left(tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == [f".site-old-{os.getpid()}", "site"]  # swept by the next build
 
 
-def test_a_site_that_is_a_link_is_refused(tmp_path, report):
+def test_a_site_that_is_a_link_is_refused(tmp_path, tiny_report):
     real = _folder(tmp_path / "elsewhere", "kept")
     link = tmp_path / "site"
     os.symlink(real, link)
     with pytest.raises(errors.ProjectFileError) as refused:
-        site_build.build(link, langs=("es",), report=report)
+        site_build.build(link, langs=("es",), report=tiny_report)
     assert refused.value.code == errors.PROJECT_FILE
     assert str(refused.value) == (
         f"{link}: is a symbolic link (to {real}); a build replaces this folder as a whole and does not write through links"
@@ -115,14 +115,14 @@ def test_a_site_that_is_a_link_is_refused(tmp_path, report):
         check_target(link)
 
 
-def test_a_build_sweeps_what_killed_builds_left(tmp_path, report):
+def test_a_build_sweeps_what_killed_builds_left(tmp_path, tiny_report):
     target = tmp_path / "out" / "site"
     left = [
         _folder(target.parent / name, "stale") for name in (".site-new-abc123xy", ".site-old-4242", ".site-k2j3h4g5")
     ]
     stage = _folder(BUILD / "stage-killed01", "stale")
     kept = _folder(target.parent / ".site-notes", "not ours")  # not a name a build uses... but close
-    site_build.build(target, langs=("es",), report=report)
+    site_build.build(target, langs=("es",), report=tiny_report)
     assert not stage.exists() and not any(p.exists() for p in left)
     assert sorted(p.name for p in target.parent.iterdir()) == [".site-notes", "site"]
     assert kept.exists()

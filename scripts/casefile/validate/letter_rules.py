@@ -3,7 +3,7 @@
 The text file is the primary source. data/letter.yaml must give its header, paragraphs and
 footnotes word for word (Spanish), data/signatories.yaml its signatories in its order (that rule
 is in signatory_rules.py), and each request in data/requests.yaml must quote the paragraph it
-cites, in the letter's words and in the case file's one translation of them. Every problem names the line of the data to fix and the line
+cites (that rule is in quotation_rules.py). Every problem names the line of the data to fix and the line
 of the letter that says otherwise. `RULES` at the bottom is appended to `rules.RULES`.
 """
 
@@ -12,27 +12,14 @@ from __future__ import annotations
 import re
 
 from ..languages import LANGS, ORIGINAL
-from ..load import letter_text, quotes
-from ..load.records import records, strings
+from ..load import letter_text
+from ..load.records import records
 from ..problems import Problem, format_path, show
-from ..text import normalise_space
+from .quotation_rules import quotations_are_the_cited_paragraphs
 from .signatory_rules import signatories_are_the_letters
 from .wording import describe, first_difference, word_mark
 
-_MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
+_MONTHS = tuple("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split())
 _VERBATIM = "copy the letter's words exactly, accents and punctuation included; a typo of the letter stays as it is"
 
 
@@ -246,58 +233,6 @@ def footnotes_are_the_letters(dataset) -> list:
                     f"footnote {mark} of the letter ({received.where(theirs.line)}) is missing: {show(theirs.text)}",
                     f'add it with `mark: "{mark}"`, the paragraph that calls it, `es:` (verbatim) and `en:`',
                     key=True,
-                )
-            )
-    return problems
-
-
-# -- the requests' quotations ----------------------------------------------------------------------
-
-
-def quotations_are_the_cited_paragraphs(dataset) -> list:
-    requests, letter = dataset.files.get("requests"), _letter(dataset)
-    if requests is None or letter is None or not isinstance(requests.data, dict):
-        return []
-    problems = []
-    for index, item in records(requests.data, "requests"):
-        quote, refs = item.get("quote"), strings(item.get("letter"))
-        if not isinstance(quote, dict):
-            continue
-        cited = [r for r in refs if re.fullmatch(r"p[0-9]+", r)]
-        original = quote.get(ORIGINAL)
-        texts = quotes.translations(letter.data, ORIGINAL)
-        if isinstance(original, str) and original.strip():
-            words = normalise_space(original)
-            within = [r for r in cited if isinstance(texts.get(r), str) and words in normalise_space(texts[r])]
-            elsewhere = [pid for pid, text in texts.items() if isinstance(text, str) and words in normalise_space(text)]
-            if not within and elsewhere:
-                problems.append(
-                    requests.problem(
-                        ("requests", index, "letter"),
-                        f"does not cite {elsewhere[0]}, the paragraph quote.{ORIGINAL} comes from",
-                        f"add {elsewhere[0]} to `letter:`",
-                    )
-                )
-        for lang in LANGS:
-            spec = quote.get(lang)
-            if lang == ORIGINAL or not isinstance(spec, dict):
-                continue
-            span = quotes.cut(quotes.translations(letter.data, lang), cited, spec)
-            if span.text is not None or not span.field:
-                continue
-            where = ", ".join(cited) or "no paragraph"
-            said = {
-                "not found": f"is not in the {lang} translation of {where} in data/letter.yaml",
-                "found more than once": f"is found more than once in the {lang} translation of {where}",
-                "not found after": f"is not in the {lang} translation of {span.paragraph} after the words of `from`",
-            }[span.problem]
-            fix = {
-                "from": "copy the first words of the quotation exactly from that translation; add words until they are found once",
-                "to": "copy the last words of the quotation exactly from that translation",
-            }[span.field]
-            problems.append(
-                requests.problem(
-                    ("requests", index, "quote", lang, span.field), f"{show(spec[span.field])} {said}", fix
                 )
             )
     return problems

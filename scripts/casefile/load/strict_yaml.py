@@ -163,6 +163,10 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
 
 def _compose_careful(name: str, text: str):
     """(node, forbidden, None) or (None, [], [the problem]) with PyYAML's Python parser."""
+
+    def failed(line: int, col: int, what: str, fix: str):
+        return None, [], [Problem(name, line, col, "", what, fix)]
+
     loader = None
     try:
         loader = _Loader(text)  # the reader rejects control characters already here
@@ -178,57 +182,23 @@ def _compose_careful(name: str, text: str):
         opened = unclosed_quote(text, line)
         if opened:  # reported where it opens: the parser only notices lines later, or at the end of the file
             quote = text.split("\n")[opened[0] - 1][opened[1] - 1]
-            return (
-                None,
-                [],
-                [
-                    Problem(
-                        name,
-                        opened[0],
-                        opened[1],
-                        "",
-                        f"YAML syntax error: this quote is never closed (YAML reads on to line {line}: {what})",
-                        f"end the text with the quote that opens it ({quote})",
-                    )
-                ],
-            )
-        return None, [], [Problem(name, line, col, "", f"YAML syntax error: {what}", hint)]
+            what = f"YAML syntax error: this quote is never closed (YAML reads on to line {line}: {what})"
+            return failed(*opened, what, f"end the text with the quote that opens it ({quote})")
+        return failed(line, col, f"YAML syntax error: {what}", hint)
     except yaml.reader.ReaderError as err:
-        line, col = _position(text, err.position)
-        return (
-            None,
-            [],
-            [
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "",
-                    f"contains the control character U+{err.character:04X}"
-                    if isinstance(err.character, int)
-                    else "contains a character YAML does not allow",
-                    "remove it; data files hold printable text only",
-                )
-            ],
+        character = err.character
+        what = (
+            f"contains the control character U+{character:04X}"
+            if isinstance(character, int)
+            else "contains a character YAML does not allow"
         )
+        return failed(*_position(text, err.position), what, "remove it; data files hold printable text only")
     except RecursionError:
-        line, col = _too_deep(text)
-        return (
-            None,
-            [],
-            [
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "",
-                    "is nested too deeply to read",
-                    f"data files need at most {MAX_DEPTH} levels of nesting",
-                )
-            ],
+        return failed(
+            *_too_deep(text), "is nested too deeply to read", f"data files need at most {MAX_DEPTH} levels of nesting"
         )
     except yaml.YAMLError as err:  # any other PyYAML complaint, still without a traceback
-        return None, [], [Problem(name, 1, 1, "", f"YAML error: {err}", "check the file's syntax")]
+        return failed(1, 1, f"YAML error: {err}", "check the file's syntax")
     finally:
         if loader is not None:
             loader.dispose()

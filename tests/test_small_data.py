@@ -29,7 +29,6 @@ from casefile.render.pages import PAGES
 from casefile.settings import load as load_settings
 
 SMALL = ROOT / "tests" / "fixtures" / "data"  # `small_data` in conftest.py copies it
-MAKER = ROOT / "tests" / "fixtures" / "make_small_data.py"
 REMAKE = "write it again from data/: python tests/fixtures/make_small_data.py"
 # A Markdown anchor as the renderer writes it: an attribute list `{ #id }` or an HTML `id="…"`.
 ANCHOR = re.compile(r'\{[^}\n]*?#([\w-]+)|\bid="([^"]+)"')
@@ -37,8 +36,8 @@ ANCHOR = re.compile(r'\{[^}\n]*?#([\w-]+)|\bid="([^"]+)"')
 LINK = re.compile(r"\]\(([\w-]+\.md)?#([\w-]+)")
 
 
-def _maker():
-    spec = importlib.util.spec_from_file_location("make_small_data", MAKER)
+def _maker(name: str = "make_small_data"):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "fixtures" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -67,23 +66,31 @@ def test_its_records_are_records_of_data_and_its_letter_is_the_letter(report):
     assert (SMALL / name).read_bytes() == (DATA / name).read_bytes(), f"{name} differs from data/: {REMAKE}"
 
 
-def test_the_script_still_writes_a_dataset_with_no_problem(tmp_path):
-    report = _maker().write(tmp_path / "data")
-    assert [str(p) for p in report.problems] == [], "fix KEEP in tests/fixtures/make_small_data.py"
-    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == sorted(p.name for p in SMALL.iterdir())
+# The small copy and the tiny one (tests/test_tiny_data.py) are written and checked alike.
+COPIES = [("data", "make_small_data"), ("tiny", "make_tiny_data")]
 
 
-def test_it_passes_check_with_no_problem_and_no_warning():
+@pytest.mark.parametrize(("folder", "maker"), COPIES)
+def test_the_script_still_writes_a_dataset_with_no_problem(tmp_path, folder, maker):
+    report = _maker(maker).write(tmp_path / folder)
+    assert [str(p) for p in report.problems] == [], f"fix KEEP in tests/fixtures/{maker}.py"
+    written = sorted(p.name for p in (tmp_path / folder).iterdir())
+    assert written == sorted(p.name for p in (ROOT / "tests" / "fixtures" / folder).iterdir())
+
+
+@pytest.mark.parametrize(("folder", "maker"), COPIES)
+def test_it_passes_check_with_no_problem_and_no_warning(folder, maker):
     done = subprocess.run(
-        [sys.executable, "scripts/build.py", "check", "--data", "tests/fixtures/data"],
+        [sys.executable, "scripts/build.py", "check", "--data", f"tests/fixtures/{folder}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert (done.returncode, done.stderr) == (0, ""), f"{done.stdout}{REMAKE}"
-    assert len(done.stdout.splitlines()) == 1, f"{done.stdout}{REMAKE}"
-    assert done.stdout.startswith("check: tests/fixtures/data/ is valid — 9 files ("), done.stdout
+    remake = f"write it again from data/: python tests/fixtures/{maker}.py"
+    assert (done.returncode, done.stderr) == (0, ""), f"{done.stdout}{remake}"
+    assert len(done.stdout.splitlines()) == 1, f"{done.stdout}{remake}"
+    assert done.stdout.startswith(f"check: tests/fixtures/{folder}/ is valid — 9 files ("), done.stdout
 
 
 def test_it_is_smaller_than_data_and_keeps_every_kind_of_record(report):

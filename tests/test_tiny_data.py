@@ -13,9 +13,6 @@ script runs again.
 
 from __future__ import annotations
 
-import importlib.util
-import subprocess
-import sys
 from collections import Counter
 
 import yaml
@@ -28,20 +25,12 @@ from casefile.publish.share_pages import shared_records
 from casefile.render.pages import PAGES
 
 TINY = ROOT / "tests" / "fixtures" / "tiny"  # `tiny_data` in conftest.py copies it
-MAKER = ROOT / "tests" / "fixtures" / "make_tiny_data.py"
 REMAKE = "write it again from data/: python tests/fixtures/make_tiny_data.py"
 LETTER = "carta-nosc-2023-01-16.txt"
 # letter.yaml cannot be cut (321 lines of data/'s letter) and sources.yaml holds what the rest cites;
 # the records of the other seven files are the part chosen small.
 MOST_YAML_LINES = 760
 MOST_RECORD_LINES = 260
-
-
-def _maker():
-    spec = importlib.util.spec_from_file_location("make_tiny_data", MAKER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _lines(path) -> list:
@@ -71,25 +60,6 @@ def _is_subsequence(short: list, long: list) -> bool:
 
 
 # -- the dataset ----------------------------------------------------------------------------------
-
-
-def test_it_passes_check_with_no_problem_and_no_warning():
-    done = subprocess.run(
-        [sys.executable, "scripts/build.py", "check", "--data", "tests/fixtures/tiny"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert (done.returncode, done.stderr) == (0, ""), f"{done.stdout}{REMAKE}"
-    assert len(done.stdout.splitlines()) == 1, f"{done.stdout}{REMAKE}"
-    assert done.stdout.startswith("check: tests/fixtures/tiny/ is valid — 9 files ("), done.stdout
-
-
-def test_the_script_still_writes_a_dataset_with_no_problem(tmp_path):
-    report = _maker().write(tmp_path / "tiny")
-    assert [str(p) for p in report.problems] == [], "fix KEEP in tests/fixtures/make_tiny_data.py"
-    assert sorted(p.name for p in (tmp_path / "tiny").iterdir()) == sorted(p.name for p in TINY.iterdir())
 
 
 def test_every_file_is_its_file_in_data_with_lines_left_out():

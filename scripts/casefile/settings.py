@@ -85,6 +85,15 @@ def load(site_url: str | None = None, repository: str | None = None, path=MKDOCS
     )
 
 
+def _parse(text: str):
+    """libyaml's loader (a tenth of the time; `check` reads this file too), or on any error PyYAML's,
+    whose message is the one people see. config_rules.py checks whatever the one used returns."""
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
+
+
 def read(path=MKDOCS_YML) -> tuple[dict, list]:
     """mkdocs.yml as written, and the Problems of what the build refuses in it (config_rules.py);
     ProjectFileError when it cannot be read as YAML."""
@@ -96,7 +105,7 @@ def read(path=MKDOCS_YML) -> tuple[dict, list]:
         if len(raw) > MAX_CONFIG_BYTES:
             raise ProjectFileError(f"is more than {MAX_CONFIG_BYTES:,} bytes", restore, name)
         text = raw.decode("utf-8")
-        base = yaml.safe_load(text) or {}
+        base = _parse(text) or {}
     except inputs.Refused as refused:
         raise ProjectFileError(refused.what, refused.fix, name) from None
     except OSError as err:

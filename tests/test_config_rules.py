@@ -199,6 +199,17 @@ def test_a_refused_setting_is_named_at_its_line(old, new, at, expected):
     assert problems(text) == [f"mkdocs.yml:{line(text, at.replace('|', ''))}:{at.index('|') + 1}: {expected}"]
 
 
+def test_text_is_one_short_line_without_hidden_characters():
+    at = line(REAL, "site_name")
+    assert problems(edited("site_name: Expediente NOSC 2023", 'site_name: "Expediente\\u202eNOSC"')) == [
+        f"mkdocs.yml:{at}:12: site_name: 'Expediente\\u202eNOSC' contains a line break or an invisible character"
+        f"{DASH}remove it"
+    ]
+    assert problems(edited("site_name: Expediente NOSC 2023", f"site_name: {'x' * 201}")) == [
+        f"mkdocs.yml:{at}:12: site_name: is 201 characters long, more than 200{DASH}shorten it"
+    ]
+
+
 def test_anchors_aliases_and_duplicate_keys_are_refused():
     text = edited("site_name: Expediente NOSC 2023", "site_name: &name Expediente\nsite_description: *name")
     assert problems(text) == [

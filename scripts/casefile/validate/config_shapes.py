@@ -105,8 +105,10 @@ def text(checker: Checker, path, value, limit: int = 200) -> None:
     """One line of plain text: MkDocs' templates would print markup in it as markup."""
     if not isinstance(value, str):
         checker.bad(path, f"{show(value)} must be text", "write it as text, in quotes")
-    elif not value.isprintable() or len(value) > limit:
-        checker.bad(path, f"{show(value)} is not one line of at most {limit} printable characters", "shorten it")
+    elif not value.isprintable():
+        checker.bad(path, f"{show(value)} contains a line break or an invisible character", "remove it")
+    elif len(value) > limit:
+        checker.bad(path, f"is {len(value):,} characters long, more than {limit}", "shorten it")
     elif any(char in MARKUP for char in value):
         char = next(char for char in value if char in MARKUP)
         checker.bad(

@@ -97,7 +97,7 @@ def _parse(text: str):
 def read(path=MKDOCS_YML) -> tuple[dict, list]:
     """mkdocs.yml as written, and the Problems of what the build refuses in it (config_rules.py);
     ProjectFileError when it cannot be read as YAML."""
-    from .validate import config_rules
+    from .validate import config_rules  # here: validate/ imports this module
 
     name, restore = display(path), f"restore it from the repository (git checkout -- {display(path)})"
     try:

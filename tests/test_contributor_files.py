@@ -99,12 +99,13 @@ def check_hook() -> dict:
     return matching[0]
 
 
-def test_the_pre_commit_hook_runs_check_on_changes_to_data_only():
+def test_the_pre_commit_hook_runs_check_on_changes_to_data_and_mkdocs_yml_only():
     hook = check_hook()
     assert hook["language"] == "system"
     assert hook["pass_filenames"] is False
     files = re.compile(hook["files"])
     assert files.search("data/timeline.yaml") and files.search("data/schema/common.schema.json")
+    assert files.search("mkdocs.yml")  # check holds it to an allowlist too
     assert not files.search("docs/es/acerca.md") and not files.search("scripts/build.py")
 
 

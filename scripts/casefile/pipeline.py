@@ -102,6 +102,10 @@ def build(target: Path = SITE, langs=LANGS, report=None, settings=None, discard=
         settings = settings or settings_module.load()
     except settings_module.SettingsError as err:
         raise BuildError(str(err), errors.USAGE) from None
+    if settings.problems:  # however the settings came: nothing is built from a mkdocs.yml with a refused setting
+        raise BuildError(
+            "\n".join(map(str, settings.problems)) + f"\ncheck: {len(settings.problems)} problem(s); nothing was built"
+        )
     check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with exclusive() as alone:
@@ -190,7 +194,8 @@ def main(langs=None, settings=None, data_dir=None, target=None, site_url=None, r
         report = load_data(Path(data_dir) if data_dir else DATA)  # inputs first: nothing is read before
         if report.refused:
             raise _refused(report.problems)
-        settings = settings or settings_module.load(site_url=site_url, repository=repository)
+        if report.ok:  # else `build` lists the problems (mkdocs.yml's among them) before any setting is used
+            settings = settings or settings_module.load(site_url=site_url, repository=repository)
         build(target, langs, report=report, settings=settings, validated=False)  # validated while rendering
     except BrokenPipeError:
         raise

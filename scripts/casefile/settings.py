@@ -35,6 +35,7 @@ class Settings:
     site_url: str | None  # absolute, ends with "/"; None when no address is configured
     repository: str | None  # e.g. https://github.com/owner/name; None when not configured
     branch: str = "main"
+    problems: tuple = field(default=(), repr=False)  # what validate/config_rules.py refuses in `base`
 
     @property
     def base_path(self) -> str:
@@ -67,13 +68,44 @@ def _address(value, what: str, option: str) -> str | None:
 def load(site_url: str | None = None, repository: str | None = None, path=MKDOCS_YML) -> Settings:
     """Read mkdocs.yml once; explicit arguments win over the environment, which wins over the file.
 
-    A missing or broken mkdocs.yml raises ProjectFileError; an address that cannot be used, SettingsError."""
+    A missing or broken mkdocs.yml raises ProjectFileError; an address that cannot be used, SettingsError.
+    Settings the build refuses are in `problems` (the build lists them and stops, as `check` does)."""
+    base, problems = read(path)
+    extra = base.get("extra") if isinstance(base.get("extra"), dict) else {}
+    url = _address(site_url or os.environ.get(ENV_SITE_URL) or base.get("site_url"), "the site address", "--site-url")
+    repo = _address(
+        repository or os.environ.get(ENV_REPOSITORY) or extra.get("repository"), "the repository", "--repository"
+    )
+    return Settings(
+        base,
+        url if url is None or url.endswith("/") else url + "/",
+        repo.rstrip("/") if repo else None,
+        str(extra.get("repository_branch") or "main"),
+        tuple(problems),
+    )
+
+
+def _parse(text: str):
+    """libyaml's loader (a tenth of the time; `check` reads this file too), or on any error PyYAML's,
+    whose message is the one people see. config_rules.py checks whatever the one used returns."""
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
+
+
+def read(path=MKDOCS_YML) -> tuple[dict, list]:
+    """mkdocs.yml as written, and the Problems of what the build refuses in it (config_rules.py);
+    ProjectFileError when it cannot be read as YAML."""
+    from .validate import config_rules  # here: validate/ imports this module
+
     name, restore = display(path), f"restore it from the repository (git checkout -- {display(path)})"
     try:
         raw = inputs.read_bytes(path, MAX_CONFIG_BYTES)  # never through a link, never a FIFO
         if len(raw) > MAX_CONFIG_BYTES:
             raise ProjectFileError(f"is more than {MAX_CONFIG_BYTES:,} bytes", restore, name)
-        base = yaml.safe_load(raw.decode("utf-8")) or {}
+        text = raw.decode("utf-8")
+        base = _parse(text) or {}
     except inputs.Refused as refused:
         raise ProjectFileError(refused.what, refused.fix, name) from None
     except OSError as err:
@@ -90,14 +122,4 @@ def load(site_url: str | None = None, repository: str | None = None, path=MKDOCS
         ) from None
     if not isinstance(base, dict):
         raise ProjectFileError("must be a mapping of settings", restore, name)
-    extra = base.get("extra") or {}
-    url = _address(site_url or os.environ.get(ENV_SITE_URL) or base.get("site_url"), "the site address", "--site-url")
-    repo = _address(
-        repository or os.environ.get(ENV_REPOSITORY) or extra.get("repository"), "the repository", "--repository"
-    )
-    return Settings(
-        base,
-        url if url is None or url.endswith("/") else url + "/",
-        repo.rstrip("/") if repo else None,
-        str(extra.get("repository_branch") or "main"),
-    )
+    return base, config_rules.check(text, base, path)

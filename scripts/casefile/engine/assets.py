@@ -12,36 +12,43 @@ import re
 import shutil
 from pathlib import Path
 
-from ..paths import DOCS
+from .. import inputs
+from ..errors import ProjectFileError
+from ..paths import DOCS, MKDOCS_YML, display
+from ..validate.config_shapes import docs_file
 
 ASSETS = DOCS / "assets"
 
 
 def _bundle(docs_dir: Path, entries: list, folder: str, stem: str, separator: str) -> list:
-    """Join the local files among `entries` into one; returns the new list of entries."""
-    local = [e for e in entries if isinstance(e, str) and not e.startswith(("http:", "https:", "//"))]
-    if not local:
-        return list(entries)
+    """Join the files of `entries` (each a file of docs/assets/: validate/config_rules.py refuses
+    the rest) into one; returns the one entry that replaces them."""
+    if not entries:
+        return []
     parts = []
-    for entry in local:
-        text = (DOCS / entry).read_text("utf-8")
+    for entry in entries:
+        text = _read(entry)
         if separator == "\n":  # stylesheets: their comments are for contributors, not for readers' downloads
             text = minify_css(text)
         parts.append(f"/* {entry} */\n" + text.rstrip() + "\n")
     body = separator.join(parts)
-    name = f"{folder}/{stem}.{hashlib.sha256(body.encode()).hexdigest()[:8]}{Path(local[0]).suffix}"
+    name = f"{folder}/{stem}.{hashlib.sha256(body.encode()).hexdigest()[:8]}{Path(entries[0]).suffix}"
     (docs_dir / name).parent.mkdir(parents=True, exist_ok=True)
     (docs_dir / name).write_text(body, "utf-8")
-    bundled = iter([name])
-    out = []
-    for entry in entries:
-        if entry in local:
-            first = next(bundled, None)
-            if first:
-                out.append(first)
-        else:
-            out.append(entry)
-    return out
+    return [name]
+
+
+def _read(entry: str) -> str:
+    """The text of one bundled file, read as every input is: inside docs/assets/, never through a link."""
+    try:
+        raw = inputs.read_bytes(docs_file(entry), inputs.MAX_INPUT_BYTES)
+        if len(raw) > inputs.MAX_INPUT_BYTES:
+            raise inputs.Refused(f"{entry} is more than {inputs.MAX_INPUT_BYTES:,} bytes", "make it smaller")
+        return raw.decode("utf-8")
+    except inputs.Refused as refused:
+        raise ProjectFileError(refused.what, refused.fix, display(MKDOCS_YML)) from None
+    except UnicodeDecodeError:
+        raise ProjectFileError(f"{entry} is not UTF-8 text", "save it as UTF-8", display(MKDOCS_YML)) from None
 
 
 def minify_css(css: str) -> str:

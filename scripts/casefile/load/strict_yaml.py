@@ -126,13 +126,9 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
     if problems:
         return None, problems
 
-    fast = compose_fast(text)
-    if fast is not None:
-        node, forbidden = fast
-    else:
-        node, forbidden, failure = _compose_careful(name, text)
-        if failure:
-            return None, failure
+    node, forbidden, failure = compose(name, text)
+    if failure:
+        return None, failure
     for event, what in forbidden:
         problems.append(
             Problem(
@@ -159,6 +155,13 @@ def load(path: Path) -> tuple[Source | None, list[Problem]]:
     source = Source(path, None)
     source.data = build_data(node, source, problems)
     return source, problems
+
+
+def compose(name: str, text: str):
+    """(node, forbidden, None), or (None, [], [the problem]) when `text` is no YAML: libyaml's fast
+    path where it reads as PyYAML does, else PyYAML's parser. `forbidden`: anchors, aliases, tags."""
+    fast = compose_fast(text)
+    return (*fast, None) if fast is not None else _compose_careful(name, text)
 
 
 def _compose_careful(name: str, text: str):

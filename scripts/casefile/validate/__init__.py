@@ -6,7 +6,7 @@ import gc
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import inputs
+from .. import inputs, settings
 from ..load import Dataset, load
 from ..load.files import schema_name
 from ..paths import DATA
@@ -29,10 +29,11 @@ def validate(dataset: Dataset) -> Report:
 
 
 def run(data_dir: Path = DATA) -> Report:
-    """Load and validate `data_dir`: what `build.py check` does.
+    """Load and validate `data_dir` and mkdocs.yml: what `build.py check` does.
 
     First every input is looked at (never read): a symbolic link, a special file or a missing
-    project file stops here, with `report.refused` set, before any file is opened."""
+    project file stops here, with `report.refused` set, before any file is opened. A mkdocs.yml
+    that is no YAML raises ProjectFileError, as `build` does."""
     report = load_only(data_dir)
     return report if report.refused else finish(report)
 
@@ -45,6 +46,7 @@ def load_only(data_dir: Path = DATA) -> Report:
         return Report(Dataset(Path(data_dir), {}), refused, refused=True)
     with _collector_paused():
         dataset = load(data_dir)
+    dataset.problems += settings.read()[1]  # what mkdocs.yml may not say (config_rules.py), listed with the data's
     return Report(dataset, list(dataset.problems))
 
 
